@@ -1,0 +1,305 @@
+"""The typed records of the archive: front matter schema and the loaded Article.
+
+The pydantic models are the single definition of the front matter: the validator uses them,
+and `newsarchive schema` exports them as the JSON Schema that editors' tools read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import total_ordering
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+__all__ = [
+    "Article",
+    "Event",
+    "Figure",
+    "FrontMatter",
+    "PartialDate",
+    "Published",
+    "Qualifier",
+    "Quote",
+    "Source",
+    "TitleSource",
+]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@total_ordering
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day: `2017`, `2017-04`, `2017-04-01`."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Read a YAML value (int year, date, or string) as a partial date."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("give a date without a time of day, like 2019-01-14")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise ValueError("write a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        match = _PARTIAL_DATE.match(str(value).strip())
+        if not match:
+            raise ValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a real date ({error})") from None
+        if year < 1800:
+            raise ValueError(f"{value!r} is too early for a press report")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def sort_key(self) -> tuple[int, int, int]:
+        # A year sorts before its months, a month before its days.
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def iso(self) -> str:
+        """The value for `<time datetime=...>`: `2017`, `2017-04` or `2017-04-01`."""
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+    def human(self) -> str:
+        """How a reader says it: `2017`, `April 2017`, `1 April 2017`."""
+        if not self.month:
+            return str(self.year)
+        month = _MONTHS[self.month - 1]
+        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+PartialDateField = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.parse),
+    PlainSerializer(PartialDate.iso, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _PARTIAL_DATE.pattern},
+                {"type": "integer", "minimum": 1800},
+            ],
+            "description": "A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+    ),
+]
+
+
+def _exact_date(value: object) -> dt.date:
+    date = PartialDate.parse(value)
+    if date.precision != "day":
+        raise ValueError("give the full day, YYYY-MM-DD")
+    return date.earliest()
+
+
+DayField = Annotated[
+    dt.date,
+    BeforeValidator(_exact_date),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+Text = Annotated[str, Field(min_length=1, strict=True)]
+
+
+class _Strict(BaseModel):
+    """Base of every front matter record: unknown keys and type coercion are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# headline: the outlet's own; url-slug: rebuilt from the URL's words; editorial: ours.
+TitleSource = Literal["headline", "url-slug", "editorial"]
+
+# "unqualified": a bare number; the text says neither "exactly" nor "around".
+Qualifier = Literal["exactly", "unqualified", "around", "at least", "more than", "at most"]
+
+
+class Published(_Strict):
+    """When the report came out: the day if known, otherwise the window it must lie in."""
+
+    date: DayField | None = Field(None, description="The exact day, when known; else null.")
+    not_before: DayField | None = Field(None, description="Earliest possible day.")
+    not_after: DayField | None = Field(None, description="Latest possible day.")
+    basis: Text | None = Field(
+        None, description="How the date or window is known. Required when the day is not."
+    )
+
+    @model_validator(mode="after")
+    def _window_or_day(self) -> Published:
+        if self.date is None:
+            if self.not_before is None or self.not_after is None or self.basis is None:
+                raise ValueError(
+                    "the exact day is not given, so give not_before, not_after and basis "
+                    "(the window the report came out in and how you know it)"
+                )
+            if self.not_before > self.not_after:
+                raise ValueError("not_before is after not_after; swap them")
+        elif self.not_before is not None or self.not_after is not None:
+            raise ValueError("give either date or not_before/not_after, not both")
+        return self
+
+    @property
+    def sort_date(self) -> dt.date:
+        return self.date or self.not_before  # type: ignore[return-value]
+
+    @property
+    def latest(self) -> dt.date:
+        return self.date or self.not_after  # type: ignore[return-value]
+
+    @property
+    def exact(self) -> bool:
+        return self.date is not None
+
+
+class Source(_Strict):
+    outlet: Text
+    url: Text | None = Field(description="The report's address, or null when it is not known.")
+    url_note: Text | None = None
+    author: Text | None = Field(description="The byline, or null when it is not known.")
+    author_note: Text | None = None
+    published: Published
+
+    @model_validator(mode="after")
+    def _unknowns_are_explained(self) -> Source:
+        if self.url is None and self.url_note is None:
+            raise ValueError("url is null, so add url_note saying why the address is not known")
+        if self.author is None and self.author_note is None:
+            raise ValueError("author is null, so add author_note saying why it is not known")
+        if self.url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", self.url):
+            raise ValueError(f"url {self.url!r} is not a web address starting with https://")
+        return self
+
+
+class Figure(_Strict):
+    """A numeric claim the report makes, with the sentence that states it."""
+
+    label: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)] = Field(
+        description="Machine-readable name of what is counted, e.g. detained, killed."
+    )
+    value: Annotated[int, Field(ge=0, strict=True)]
+    unit: Text = Field("people", description="What is counted: people, years, floor...")
+    qualifier: Qualifier
+    period: Text | None = Field(None, description="The time the figure is about, where told.")
+    attributed_to: Text | None = Field(None, description="Who makes the claim.")
+    quote: Text = Field(description="The verbatim passage of the body that states it.")
+
+
+class Event(_Strict):
+    """A dated event the report mentions."""
+
+    date: PartialDateField
+    date_basis: Text | None = Field(
+        None, description="How the date follows from the text, when it is not written out."
+    )
+    summary: Text = Field(description="One line saying what happened.")
+    quote: Text = Field(description="The verbatim passage of the body that tells it.")
+    key: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", strict=True)] | None = Field(
+        None,
+        description=(
+            "Timeline match: events with the same key are one event; a key on one event only "
+            "keeps it apart from look-alikes."
+        ),
+    )
+
+
+class Quote(_Strict):
+    """Words the report quotes a person or an organisation as saying."""
+
+    name: Text | None = Field(description="As spelled in the report; null when anonymous.")
+    role: Text
+    text: Text = Field(description="The quoted words, verbatim.")
+
+
+class FrontMatter(_Strict):
+    """The YAML front matter of one article file."""
+
+    title: Text
+    title_source: TitleSource
+    title_note: Text | None = None
+    source: Source
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", strict=True)]
+    tags: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9][\w -]*$", strict=True)]] = []
+    summary: Text = Field(description="One line for the archive index.")
+    excerpt: bool = Field(False, description="True when the body is not the whole report.")
+    removed: list[Text] = Field([], description="What was cut from the collected page text.")
+    notes: list[Text] = []
+    figures: list[Figure] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
+
+    @model_validator(mode="after")
+    def _reconstructed_titles_are_explained(self) -> FrontMatter:
+        if self.title_source != "headline" and self.title_note is None:
+            raise ValueError(
+                "title is not the outlet's headline, so add title_note saying where it comes from"
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class Article:
+    """One loaded, validated report."""
+
+    path: Path
+    slug: str
+    meta: FrontMatter
+    body: str
+    body_line: int  # line of the file where the body starts
+    lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, loc: tuple) -> int:
+        """The file line of a front matter field, e.g. `("figures", 0, "quote")`."""
+        while loc and loc not in self.lines:
+            loc = loc[:-1]
+        return self.lines.get(loc, 1)
+
+    @property
+    def published(self) -> Published:
+        return self.meta.source.published
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the front matter, for editors' tools."""
+    schema = FrontMatter.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "News archive article front matter"
+    return schema
