@@ -1,0 +1,35 @@
+"""The analysed archive: everything the pages show, computed once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .corroborate import FigureRow, figure_rows
+from .model import Article
+from .timeline import TimelineEntry, build_timeline
+
+__all__ = ["Archive", "analyse"]
+
+
+@dataclass(frozen=True)
+class Archive:
+    articles: list[Article]  # newest first
+    timeline: list[TimelineEntry]
+    figures: list[FigureRow]
+
+    def outlets(self) -> dict[str, list[Article]]:
+        """Outlet name -> its reports, newest first; outlets in alphabetical order."""
+        by_outlet: dict[str, list[Article]] = {}
+        for article in self.articles:
+            by_outlet.setdefault(article.meta.source.outlet, []).append(article)
+        return dict(sorted(by_outlet.items(), key=lambda item: item[0].lower()))
+
+
+def analyse(articles: list[Article]) -> Archive:
+    """Build the timeline and the figure comparison from validated articles."""
+    newest_first = sorted(articles, key=lambda a: (a.published.sort_date, a.slug), reverse=True)
+    return Archive(
+        articles=newest_first,
+        timeline=build_timeline(newest_first),
+        figures=figure_rows(newest_first),
+    )

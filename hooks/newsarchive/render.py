@@ -1,0 +1,274 @@
+"""Archive -> the Markdown (with escaped HTML blocks) of every generated page, and the feed.
+
+Structured parts (metadata, tables, timeline) are HTML built by Jinja templates with
+autoescaping on, so no front matter value can inject markup; report bodies stay Markdown.
+Links between generated pages are computed here, relative, for `use_directory_urls`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+
+from .archive import Archive
+from .corroborate import say_figure
+from .model import Article
+from .passages import find_passage, passage_id
+from .timeline import publication_date
+
+__all__ = ["GeneratedPage", "mark_passages", "render_feed", "render_home", "render_pages", "slugify"]
+
+HOME_MARKERS = ("<!-- archive:key-figures -->", "<!-- archive:latest-reports -->")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # where the page pretends to be in docs/, e.g. "reports/x.md"
+    content: str
+    edit_path: str | None = None  # the repository file an editor changes for this page
+    in_nav: bool = True
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "outlet"
+
+
+def _url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page: reports/x.md -> reports/x/, index.md -> ''."""
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
+def _relative(from_src: str, to_url: str) -> str:
+    """A link from the page `from_src` to a directory URL, keeping any #anchor."""
+    target, _, anchor = to_url.partition("#")
+    link = posixpath.relpath("/" + target, "/" + _url(from_src))
+    link = "./" if link == "." else link + "/"
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def report_src(article: Article) -> str:
+    return f"reports/{article.slug}.md"
+
+
+def outlet_src(outlet: str) -> str:
+    return f"outlets/{slugify(outlet)}.md"
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsarchive", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["say_figure"] = say_figure
+    env.filters["passage_id"] = passage_id
+    env.filters["yaml_string"] = lambda text: json.dumps(text, ensure_ascii=False)
+    return env
+
+
+def _render(template: str, **context) -> str:
+    return _templates().get_template(template).render(**context)
+
+
+def mark_passages(body: str, passages: list[str]) -> str:
+    """Wrap each cited passage of the body in `<mark id=...>` so links can land on it.
+
+    Identical passages share one mark; a passage inside another nests; a passage that
+    crosses another's end is cut at that end (its link still lands on its first words).
+    """
+    spans: dict[str, tuple[int, int]] = {}
+    for passage in passages:
+        span = find_passage(body, passage) if passage else None
+        if span is not None:
+            spans.setdefault(passage_id(passage), (span.start, span.end))
+    inserts: list[tuple[int, int, str]] = []  # (position, order, text); closings go first
+    open_ends: list[int] = []
+    for ident, (start, end) in sorted(spans.items(), key=lambda s: (s[1][0], -s[1][1])):
+        while open_ends and open_ends[-1] <= start:
+            open_ends.pop()
+        if open_ends and end > open_ends[-1]:
+            end = open_ends[-1]
+        open_ends.append(end)
+        inserts.append((start, 1, f'<mark class="passage" id="{ident}">'))
+        inserts.append((end, 0, "</mark>"))
+    out, last = [], 0
+    for position, _, text in sorted(inserts, key=lambda i: (i[0], i[1])):
+        out.append(body[last:position])
+        out.append(text)
+        last = position
+    out.append(body[last:])
+    return "".join(out)
+
+
+def _report_page(article: Article) -> GeneratedPage:
+    meta = article.meta
+    passages = [f.quote for f in meta.figures] + [e.quote for e in meta.events]
+    passages += [q.text for q in meta.quotes]
+    date, date_label = publication_date(article)
+    src = report_src(article)
+    content = _render(
+        "report.md",
+        article=article,
+        meta=meta,
+        source=meta.source,
+        published_iso=date.iso(),
+        published_label=date_label,
+        outlet_url=_relative(src, _url(outlet_src(meta.source.outlet))),
+        body=mark_passages(article.body, passages),
+        events=sorted(meta.events, key=lambda e: e.date),
+    )
+    return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)
+
+
+def _report_links(archive: Archive, from_src: str) -> dict[str, dict]:
+    """What a list of reports shows for each one, with links relative to `from_src`."""
+    links = {}
+    for article in archive.articles:
+        date, label = publication_date(article)
+        links[article.slug] = {
+            "article": article,
+            "url": _relative(from_src, _url(report_src(article))),
+            "outlet_url": _relative(from_src, _url(outlet_src(article.meta.source.outlet))),
+            "date_iso": date.iso(),
+            "date_label": label,
+        }
+    return links
+
+
+def _months(archive: Archive) -> list[tuple[str, list[Article]]]:
+    months: dict[str, list[Article]] = {}
+    for article in archive.articles:
+        day = article.published.sort_date
+        months.setdefault(day.strftime("%B %Y"), []).append(article)
+    return list(months.items())
+
+
+def render_pages(archive: Archive) -> list[GeneratedPage]:
+    """Every generated page of the site."""
+    pages = [_report_page(article) for article in archive.articles]
+    pages.append(
+        GeneratedPage(
+            "reports/index.md",
+            _render(
+                "reports.md",
+                months=_months(archive),
+                links=_report_links(archive, "reports/index.md"),
+            ),
+        )
+    )
+    outlets = archive.outlets()
+    pages.append(
+        GeneratedPage(
+            "outlets/index.md",
+            _render(
+                "outlets.md",
+                outlets=[(o, _relative("outlets/index.md", _url(outlet_src(o))), a) for o, a in outlets.items()],
+            ),
+        )
+    )
+    for outlet, articles in outlets.items():
+        src = outlet_src(outlet)
+        pages.append(
+            GeneratedPage(
+                src,
+                _render("outlet.md", outlet=outlet, articles=articles, links=_report_links(archive, src)),
+                in_nav=False,
+            )
+        )
+    pages.append(GeneratedPage("timeline.md", _render("timeline.md", years=_years(archive))))
+    return pages
+
+
+def _years(archive: Archive) -> list[tuple[int, list[dict]]]:
+    years: dict[int, list[dict]] = {}
+    for entry in archive.timeline:
+        citations = [
+            {
+                "citation": c,
+                "url": _relative(
+                    "timeline.md",
+                    _url(report_src(c.article)) + (f"#{c.passage_id}" if c.quote else ""),
+                ),
+            }
+            for c in entry.citations
+        ]
+        years.setdefault(entry.date.year, []).append({"entry": entry, "citations": citations})
+    return list(years.items())
+
+
+def render_home(archive: Archive, markdown: str) -> str:
+    """The home page's Markdown with its markers replaced by the archive's key facts."""
+    figures = _render(
+        "home_figures.html",
+        rows=archive.figures[:6],
+        count=len(archive.articles),
+    )
+    latest = _render(
+        "home_latest.html",
+        articles=archive.articles[:5],
+        links=_report_links(archive, "index.md"),
+    )
+    return markdown.replace(HOME_MARKERS[0], figures).replace(HOME_MARKERS[1], latest)
+
+
+def json_ld(article: Article, page_url: str | None) -> str:
+    """schema.org NewsArticle for a report page, safe to put inside a <script> element."""
+    meta, source = article.meta, article.meta.source
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "name": meta.title,
+        "description": meta.summary,
+        "inLanguage": meta.language,
+        "keywords": meta.tags,
+        "publisher": {"@type": "Organization", "name": source.outlet},
+    }
+    # Claim a headline or a publication day only when they are known, never a guess.
+    if meta.title_source == "headline":
+        data["headline"] = meta.title
+    if source.published.date:
+        data["datePublished"] = source.published.date.isoformat()
+    if source.author:
+        data["author"] = {"@type": "Person", "name": source.author}
+    if source.url:
+        data["sameAs"] = source.url
+    if page_url:
+        data["url"] = page_url
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_feed(archive: Archive, *, site_url: str, site_name: str) -> str:
+    """An Atom feed of the reports, newest first."""
+    base = site_url.rstrip("/") + "/"
+    entries = []
+    for article in archive.articles:
+        _, label = publication_date(article)
+        first = article.published.sort_date
+        entries.append(
+            {
+                "article": article,
+                "url": base + _url(report_src(article)),
+                "updated": dt.datetime.combine(first, dt.time(), dt.UTC).isoformat(),
+                "date_label": label,
+            }
+        )
+    updated = entries[0]["updated"] if entries else "1970-01-01T00:00:00+00:00"
+    return _render(
+        "feed.xml", entries=entries, base=base, site_name=site_name, updated=updated
+    )

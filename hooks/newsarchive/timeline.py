@@ -1,0 +1,134 @@
+"""One timeline from the events of every report, each event told once with all its sources.
+
+How events are matched as "the same":
+- Events with the same `key` in front matter are one event, whatever their dates or words.
+- An event without a key joins another with the same date and the same summary (compared
+  without case, punctuation or extra spaces), keyed or not.
+- Everything else stays apart. Editors force a match by giving events one key, and split
+  look-alikes by giving them different keys.
+Matching is by dictionary look-up, so it stays linear in the number of events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .model import Article, PartialDate
+from .passages import passage_id
+
+__all__ = ["Citation", "TimelineEntry", "build_timeline", "publication_date"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One report telling an event, and the passage where it does."""
+
+    article: Article
+    quote: str
+    date_basis: str | None = None
+
+    @property
+    def passage_id(self) -> str:
+        return passage_id(self.quote)
+
+
+@dataclass
+class TimelineEntry:
+    """An event, or a report's publication, with the reports that tell it."""
+
+    id: str
+    date: PartialDate
+    date_label: str  # what a reader sees, e.g. "14–16 January 2019 (exact day not known)"
+    summary: str
+    kind: str  # "event" or "publication"
+    citations: list[Citation] = field(default_factory=list)
+    # A publication known only as a window sorts at its first possible day.
+    sort_date: tuple[int, int, int] | None = None
+
+    def sort_key(self) -> tuple:
+        # At the same date, what happened comes before the reports about it.
+        order = 0 if self.kind == "event" else 1
+        return (self.sort_date or self.date.sort_key(), order, self.summary.lower())
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _entry_id(seed: str) -> str:
+    return "event-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
+
+
+def _window_label(first: dt.date, last: dt.date) -> str:
+    if first.year == last.year and first.month == last.month:
+        span = f"{first.day}–{last.day} {PartialDate(first.year, first.month).human()}"
+    else:
+        span = f"{PartialDate.parse(first).human()} – {PartialDate.parse(last).human()}"
+    return f"{span} (exact day not known)"
+
+
+def publication_date(article: Article) -> tuple[PartialDate, str]:
+    """The date of a report's publication as precisely as known, and how to say it."""
+    published = article.published
+    if published.date is not None:
+        date = PartialDate.parse(published.date)
+        return date, date.human()
+    first, last = published.not_before, published.not_after
+    assert first is not None and last is not None  # guaranteed by the model
+    if first == last:
+        return PartialDate.parse(first), PartialDate.parse(first).human()
+    same_month = (first.year, first.month) == (last.year, last.month)
+    date = PartialDate(first.year, first.month) if same_month else PartialDate(first.year)
+    return date, _window_label(first, last)
+
+
+def _publication_entry(article: Article) -> TimelineEntry:
+    date, label = publication_date(article)
+    first = article.published.sort_date
+    return TimelineEntry(
+        id=_entry_id("published:" + article.slug),
+        date=date,
+        date_label=label,
+        summary=f"{article.meta.source.outlet} publishes “{article.meta.title}”",
+        kind="publication",
+        citations=[Citation(article, quote="")],
+        sort_date=(first.year, first.month, first.day),
+    )
+
+
+def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
+    """Merge the events of all reports and their publications, in chronological order."""
+    by_key: dict[str, TimelineEntry] = {}
+    keyed_look_alikes: dict[tuple, str] = {}
+    # Keyed events first, so that unkeyed events with the same date and words can join them.
+    events = [(a, e) for a in articles for e in a.meta.events]
+    events.sort(key=lambda pair: pair[1].key is None)
+    for article, event in events:
+        look_alike = (event.date.iso(), _fold(event.summary))
+        key = event.key or keyed_look_alikes.get(look_alike) or "|".join(look_alike)
+        if event.key:
+            keyed_look_alikes.setdefault(look_alike, key)
+        entry = by_key.get(key)
+        if entry is None:
+            entry = by_key[key] = TimelineEntry(
+                id=_entry_id(key),
+                date=event.date,
+                date_label=event.date.human(),
+                summary=event.summary,
+                kind="event",
+            )
+        elif _more_precise(event.date, entry.date):
+            entry.date, entry.date_label = event.date, event.date.human()
+        entry.citations.append(Citation(article, event.quote, event.date_basis))
+    entries = list(by_key.values()) + [_publication_entry(a) for a in articles]
+    for entry in entries:
+        entry.citations.sort(key=lambda c: (c.article.published.sort_date, c.article.slug))
+    return sorted(entries, key=lambda e: e.sort_key())
+
+
+def _more_precise(candidate: PartialDate, current: PartialDate) -> bool:
+    rank = {"year": 0, "month": 1, "day": 2}
+    return rank[candidate.precision] > rank[current.precision]
