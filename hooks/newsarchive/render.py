@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import jinja2
+from markupsafe import Markup
 
 from .archive import Archive
 from .corroborate import say_figure
@@ -77,7 +78,8 @@ def _templates() -> jinja2.Environment:
     )
     env.filters["say_figure"] = say_figure
     env.filters["passage_id"] = passage_id
-    env.filters["yaml_string"] = lambda text: json.dumps(text, ensure_ascii=False)
+    # JSON strings are valid YAML; Markup keeps autoescape from turning quotes into &#34;.
+    env.filters["yaml_string"] = lambda text: Markup(json.dumps(text, ensure_ascii=False))
     return env
 
 
@@ -200,6 +202,7 @@ def _years(archive: Archive) -> list[tuple[int, list[dict]]]:
         citations = [
             {
                 "citation": c,
+                "date_label": publication_date(c.article)[1].removesuffix(" (exact day not known)"),
                 "url": _relative(
                     "timeline.md",
                     _url(report_src(c.article)) + (f"#{c.passage_id}" if c.quote else ""),
