@@ -73,6 +73,17 @@ def _dotted(loc: Iterable) -> str:
 # --- front matter -----------------------------------------------------------------------
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: the model parses them with editor-friendly
+    errors, where YAML's own timestamps crash on 2019-02-30 and turn 2019-01 into text."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _split(text: str, report: _Report) -> tuple[str, str, int] | None:
     """Front matter text, body text and the file line where the body starts."""
     lines = text.split("\n")
@@ -118,7 +129,7 @@ def _walk(node: yaml.Node, loc: tuple, report: _Report, seen: set[int]) -> None:
 
 def _parse_yaml(front: str, report: _Report) -> dict | None:
     try:
-        root = yaml.compose(front, Loader=yaml.SafeLoader)
+        root = yaml.compose(front, Loader=_PlainLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 + report.offset if mark else report.offset
@@ -132,8 +143,8 @@ def _parse_yaml(front: str, report: _Report) -> dict | None:
     if report.problems:
         return None
     try:
-        data = yaml.load(front, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader is safe
-    except yaml.YAMLError as error:
+        data = yaml.load(front, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader
+    except (yaml.YAMLError, ValueError) as error:
         report.add((), f"this YAML cannot be read as plain data ({error})", report.offset)
         return None
     if not isinstance(data, dict):

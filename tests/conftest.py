@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def build_site(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` of `project` into `out`."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's site sources (config, docs, hooks, articles) to change freely."""
+    for name in ("docs", "hooks", "articles"):
+        shutil.copytree(
+            ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session, with a repository URL for edit links."""
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, out, REPO_URL="https://github.com/example-org/press-archive")
+    assert result.returncode == 0, result.stderr
+    return out

@@ -1,0 +1,30 @@
+from newsarchive.passages import closest_passage, find_passage, normalise, passage_id
+
+BODY = "Kadyrov\u00a0publicly declared \u201cwe don\u2019t have these people\u201d \u2013 twice."
+
+
+def test_typography_is_folded():
+    assert normalise(" \u201cA\u201d \u2013  b\u00a0c ") == '"A" - b c'
+
+
+def test_passage_found_despite_quotes_dashes_and_no_break_spaces():
+    span = find_passage(BODY, "Kadyrov publicly declared \"we don't have these people\" - twice")
+    assert span is not None
+    assert BODY[span.start : span.end].startswith("Kadyrov")
+    assert BODY[span.start : span.end].endswith("twice")
+
+
+def test_changed_word_is_not_found():
+    assert find_passage(BODY, "Kadyrov privately declared") is None
+
+
+def test_passage_id_is_stable_across_typography():
+    assert passage_id("we don\u2019t") == passage_id("we don't")
+    assert passage_id("we don't") != passage_id("we do")
+
+
+def test_closest_passage_points_to_the_likely_sentence():
+    body = "First sentence here. Around 40 people were detained in Argun. Last one."
+    assert closest_passage(body, "around 50 people were detained in Argun") == (
+        "Around 40 people were detained in Argun."
+    )
