@@ -28,9 +28,7 @@ def build_site(project: Path, out: Path, **env: str) -> subprocess.CompletedProc
 def copy_project(target: Path) -> Path:
     """A copy of the project's site sources (config, docs, hooks, articles) to change freely."""
     for name in ("docs", "hooks", "articles"):
-        shutil.copytree(
-            ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__")
-        )
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import FIXTURES, ROOT
 from newsarchive.load import Problem, load_archive, parse_article
 from newsarchive.model import Article
 from newsarchive.passages import find_passage
@@ -121,7 +120,9 @@ def _mutations() -> st.SearchStrategy[bytes]:
     return st.one_of(
         st.binary(max_size=400),
         st.text(max_size=400).map(lambda s: s.encode("utf-8", "surrogatepass")),
-        st.text(max_size=200).map(lambda s: f"---\n{s}\n---\nBody text.\n".encode("utf-8", "surrogatepass")),
+        st.text(max_size=200).map(
+            lambda s: f"---\n{s}\n---\nBody text.\n".encode("utf-8", "surrogatepass")
+        ),
         spliced.map(lambda s: s.encode("utf-8", "surrogatepass")),
     )
 

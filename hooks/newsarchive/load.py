@@ -248,7 +248,7 @@ def _grounded(meta: FrontMatter, body: str, report: _Report) -> None:
         span = find_passage(body, passage)
         if span is None:
             closest = closest_passage(body, passage)
-            hint = f"; the closest passage is: \"{closest}\"" if closest else ""
+            hint = f'; the closest passage is: "{closest}"' if closest else ""
             report.add(loc, f"this passage is not in the body, word for word{hint}")
         elif "\n\n" in body[span.start : span.end].replace("\r", ""):
             report.add(loc, "this passage runs over two paragraphs; quote one paragraph only")
@@ -320,7 +320,9 @@ def parse_article(
     data = _parse_yaml(front, report)
     meta = _validate(data, report) if data is not None else None
     if not normalise(body):
-        report.add((), "there is no text below the front matter; paste the report in", body_line, "body")
+        report.add(
+            (), "there is no text below the front matter; paste the report in", body_line, "body"
+        )
     if meta is not None:
         _grounded(meta, body, report)
         _dates(meta, report, today or dt.date.today())
@@ -359,7 +361,9 @@ def _article_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             for other in sorted(p for p in path.iterdir() if p.suffix != ".md"):
                 if not other.name.startswith(".") and other.name != "README.md":
                     problems.append(
-                        Problem(str(other), 1, "file", "not an article; rename it to .md or move it")
+                        Problem(
+                            str(other), 1, "file", "not an article; rename it to .md or move it"
+                        )
                     )
         elif path.exists():
             found.append(path)
@@ -424,4 +428,3 @@ def _cross_file_problems(articles: list[Article], root: Path | None) -> list[Pro
                 )
             )
     return problems
-

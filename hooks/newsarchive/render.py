@@ -24,7 +24,16 @@ from .model import Article
 from .passages import find_passage, passage_id
 from .timeline import publication_date
 
-__all__ = ["GeneratedPage", "mark_passages", "render_feed", "render_home", "render_pages", "slugify"]
+__all__ = [
+    "GeneratedPage",
+    "json_ld",
+    "mark_passages",
+    "render_feed",
+    "render_home",
+    "render_pages",
+    "report_src",
+    "slugify",
+]
 
 HOME_MARKERS = ("<!-- archive:key-figures -->", "<!-- archive:latest-reports -->")
 
@@ -174,24 +183,15 @@ def render_pages(archive: Archive) -> list[GeneratedPage]:
         )
     )
     outlets = archive.outlets()
-    pages.append(
-        GeneratedPage(
-            "outlets/index.md",
-            _render(
-                "outlets.md",
-                outlets=[(o, _relative("outlets/index.md", _url(outlet_src(o))), a) for o, a in outlets.items()],
-            ),
-        )
-    )
+    listing = [
+        (o, _relative("outlets/index.md", _url(outlet_src(o))), a) for o, a in outlets.items()
+    ]
+    pages.append(GeneratedPage("outlets/index.md", _render("outlets.md", outlets=listing)))
     for outlet, articles in outlets.items():
         src = outlet_src(outlet)
-        pages.append(
-            GeneratedPage(
-                src,
-                _render("outlet.md", outlet=outlet, articles=articles, links=_report_links(archive, src)),
-                in_nav=False,
-            )
-        )
+        links = _report_links(archive, src)
+        content = _render("outlet.md", outlet=outlet, articles=articles, links=links)
+        pages.append(GeneratedPage(src, content, in_nav=False))
     pages.append(GeneratedPage("timeline.md", _render("timeline.md", years=_years(archive))))
     return pages
 
@@ -272,6 +272,4 @@ def render_feed(archive: Archive, *, site_url: str, site_name: str) -> str:
             }
         )
     updated = entries[0]["updated"] if entries else "1970-01-01T00:00:00+00:00"
-    return _render(
-        "feed.xml", entries=entries, base=base, site_name=site_name, updated=updated
-    )
+    return _render("feed.xml", entries=entries, base=base, site_name=site_name, updated=updated)

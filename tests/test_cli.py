@@ -1,0 +1,39 @@
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsarchive", *args], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_check_passes_on_the_archive():
+    result = run("check", "articles")
+    assert result.returncode == 0, result.stderr
+    assert "5 article(s) checked" in result.stdout
+
+
+def test_check_fails_with_every_problem_on_stderr():
+    result = run("check", str(FIXTURES / "invalid" / "several-problems"))
+    assert result.returncode == 1
+    assert "figures[0].value: 'forty' is not a whole number" in result.stderr
+    assert "2019-01-14-example-other.md:11: language:" in result.stderr
+
+
+def test_github_annotations_name_file_and_line():
+    result = run("check", "--github", str(FIXTURES / "invalid" / "wrong-type-number"))
+    assert "::error file=" in result.stdout and ",line=16,title=figures[0].value::" in result.stdout
+
+
+def test_usage_error_exits_2():
+    assert run("frobnicate").returncode == 2
+    assert run().returncode == 2
+
+
+def test_committed_schema_is_the_one_the_validator_uses():
+    result = run("schema")
+    assert result.returncode == 0
+    assert (ROOT / "schema" / "article.schema.json").read_text("utf-8") == result.stdout

@@ -1,0 +1,214 @@
+"""The real `mkdocs build --strict` of the project, read back as a reader's browser gets it."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT, build_site, copy_project
+from html_tools import Page, read_page, text_of
+from newsarchive.load import load_archive
+
+ARTICLES, _ = load_archive([ROOT / "articles"], root=ROOT)
+BY_OUTLET_TITLE = {a.meta.title: a for a in ARTICLES}
+
+
+def slug_of(start: str) -> str:
+    return next(a.slug for a in ARTICLES if a.slug.startswith(start))
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_report_page_shows_metadata_body_and_cited_claims(site: Path, article):
+    html = read_page(site, f"reports/{article.slug}/")
+    page, text = Page(html), text_of(html)
+    source = article.meta.source
+    assert article.meta.title in text
+    assert "Title rebuilt from the web address, not the outlet's headline." in text
+    assert source.outlet in text
+    assert source.url in page.links
+    assert (source.author or "Not known.") in text
+    assert source.published.basis in text
+    assert "(exact day not known)" in text
+    assert len(article.meta.figures) == html.count("<tr><td>") and "Figures cited" in text
+    # A sentence from the body, and every cited passage as a link target on the page.
+    paragraphs = [p for p in article.body.split("\n\n") if len(p) > 80]
+    for paragraph in (paragraphs[0], paragraphs[-1]):
+        assert text_of(paragraph[:60]) in text
+    for href in [h for h in page.links if h.startswith("#passage-")]:
+        assert href[1:] in page.ids
+
+
+def test_edit_button_opens_the_article_source(site: Path):
+    slug = slug_of("2019-01-14-scroll")
+    html = read_page(site, f"reports/{slug}/")
+    assert (
+        f'href="https://github.com/example-org/press-archive/edit/main/articles/{slug}.md"' in html
+    )
+    assert "edit/main/docs/about.md" in read_page(site, "about/")
+
+
+def _timeline_entries(html: str) -> list[tuple[str, str, list[str]]]:
+    """(datetime, summary, [citation hrefs]) of each entry, in page order."""
+    entries = []
+    for item in re.findall(r'<li class="timeline-entry.*?</li>', html, flags=re.S):
+        datetime = re.search(r'<time datetime="([^"]+)"', item).group(1)
+        summary = text_of(re.search(r'timeline-summary">(.*?)</span>', item, re.S).group(1))
+        citations = re.findall(r'class="citation" href="([^"]+)"', item)
+        entries.append((datetime, summary, citations))
+    return entries
+
+
+def test_timeline_lists_events_in_order_with_their_reports(site: Path):
+    entries = _timeline_entries(read_page(site, "timeline/"))
+    keys = [tuple(int(x) for x in d.split("-")) for d, _, _ in entries]
+    padded = [k + (0,) * (3 - len(k)) for k in keys]
+    assert padded == sorted(padded)
+    by_summary = {summary: (date, cites) for date, summary, cites in entries}
+
+    date, cites = by_summary["First wave of persecution of LGBT people in Chechnya"]
+    assert date == "2017"
+    cited = {c.split("/")[2] for c in cites}
+    assert cited == {slug_of("2019-01-14-gay-times"), slug_of("2019-01-14-scroll")} | {
+        slug_of("2019-01-16-gay-times-foreign"),
+        slug_of("2019-01-16-gay-times-officials"),
+    }
+    date, cites = by_summary["The OSCE Moscow Mechanism examines human rights abuses in Chechnya"]
+    assert date == "2018-12" and len(cites) == 3
+    assert all("#passage-" in c for c in cites)
+    publications = [e for e in entries if "publishes" in e[1]]
+    assert len(publications) == 5
+    assert [d for d, _, _ in entries].index("2017") < [d for d, _, _ in entries].index("2017-04")
+
+
+def test_index_lists_reports_newest_first_and_outlet_pages_their_own(site: Path):
+    html = read_page(site, "reports/")
+    order = [m for m in re.findall(r'<a href="([^"]+)/">', html) if m.startswith("20")]
+    assert order[:2] == sorted(order[:2], reverse=True)
+    assert set(order) == {a.slug for a in ARTICLES}
+    assert "January 2019" in text_of(html)
+    gay_times = read_page(site, "outlets/gay-times/")
+    assert gay_times.count('class="report-line"') == 3
+    assert "Scroll.in" in text_of(read_page(site, "outlets/"))
+    assert read_page(site, "outlets/scroll-in/").count('class="report-line"') == 1
+
+
+def test_search_index_holds_each_report_and_its_front_matter(site: Path):
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    text_by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        text_by_page[page] = text_by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    for article in ARTICLES:
+        text = text_by_page[f"reports/{article.slug}/"]
+        assert article.meta.source.outlet in text
+        for quote in article.meta.quotes:
+            if quote.name:
+                assert quote.name in text
+    outnews = text_by_page[f"reports/{slug_of('2019-01-14-outnews')}/"]
+    assert "Rob Harkavy" in outnews and "Wolfgang Benedek" in outnews
+    assert "Kadyrov" in text_by_page["timeline/"]
+
+
+def test_feed_is_valid_atom_with_every_report(site: Path):
+    tree = ET.parse(site / "feed.xml")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = tree.getroot().findall("a:entry", ns)
+    assert len(entries) == len(ARTICLES)
+    for entry in entries:
+        link = entry.find("a:link", ns).get("href")
+        assert urlsplit(link).scheme == "http" and "/reports/" in link
+        assert entry.find("a:updated", ns).text.startswith("2019-01-")
+    head = read_page(site, "")
+    assert 'type="application/atom+xml"' in head
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_report_page_has_news_article_json_ld(site: Path, article):
+    page = Page(read_page(site, f"reports/{article.slug}/"))
+    (script,) = [t for a, t in page.scripts if a.get("type") == "application/ld+json"]
+    data = json.loads(script)
+    assert data["@type"] == "NewsArticle" and data["@context"] == "https://schema.org"
+    assert data["sameAs"] == article.meta.source.url
+    assert data["publisher"]["name"] == article.meta.source.outlet
+    assert "datePublished" not in data and "headline" not in data  # not known: not claimed
+
+
+def test_home_shows_key_figures_with_their_support_and_latest_reports(site: Path):
+    text = text_of(read_page(site, ""))
+    assert "Detained (2018-19 crackdown)" in text
+    assert "40 people: 4 of 5 reports" in text
+    assert "around 40 people: 1 of 5 reports" in text
+    assert "at least 2 people: 2 of 5 reports" in text
+    assert "<!-- archive:" not in read_page(site, "")
+
+
+def test_tags_page_lists_report_tags(site: Path):
+    text = text_of(read_page(site, "tags/"))
+    assert "Argun" in text and "Russian LGBT Network" in text
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path):
+    pages = {p: Page(p.read_text("utf-8")) for p in site.rglob("*.html")}
+    checked = 0
+    for path, page in pages.items():
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("mailto:"):
+                continue
+            if not parts.path:
+                target = path
+            elif parts.path.startswith("/"):  # 404.html links from the site root
+                target = site / parts.path.lstrip("/")
+            else:
+                target = path.parent / parts.path
+            if target.is_dir() or parts.path.endswith("/"):
+                target = target / "index.html"
+            target = Path(posixpath.normpath(target))
+            assert target.exists(), f"{path.relative_to(site)} links to missing {href}"
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in pages[target].ids, f"{path}: {href}"
+            checked += 1
+    assert checked > 100
+
+
+def test_site_makes_no_request_to_third_parties(site: Path):
+    loaded = re.compile(r"<(?:script|img|iframe|source|link)\b[^>]*>")
+    for path in site.rglob("*.html"):
+        for tag in loaded.findall(path.read_text("utf-8")):
+            if re.search(r'rel="(?:canonical|alternate)"', tag):
+                continue  # addresses, not loaded
+            url = re.search(r'(?:src|href)="([^"]*)"', tag)
+            host = urlsplit(url.group(1)).hostname if url else None
+            assert host in (None, "127.0.0.1"), f"{path.relative_to(site)} loads {tag}"
+
+
+def test_a_broken_article_fails_the_build_naming_file_line_and_field(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    article = next((project / "articles").glob("*scroll*.md"))
+    article.write_text(article.read_text("utf-8").replace("value: 3\n", "value: three\n"))
+    result = build_site(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"articles/{article.name}:" in result.stderr
+    assert "figures[2].value: 'three' is not a whole number" in result.stderr
+
+
+def test_a_new_article_appears_without_code_change(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    source = next((project / "articles").glob("*scroll*.md")).read_text("utf-8")
+    new = (
+        source.replace("scroll.in/latest/909519", "scroll.in/latest/999999")
+        .replace('title: "Russia:', 'title: "Copy:')
+        .replace("not_before: 2019-01-14", "not_before: 2019-01-15")
+    )
+    (project / "articles" / "2019-01-15-scroll-copy.md").write_text(new, "utf-8")
+    out = tmp_path / "out"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stderr
+    assert "2019-01-15-scroll-copy/" in read_page(out, "reports/")
+    assert "2019-01-15-scroll-copy/" in read_page(out, "timeline/")
+    assert "6 reports" in text_of(read_page(out, ""))

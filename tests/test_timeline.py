@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newsarchive.model import Article, FrontMatter
+from newsarchive.timeline import build_timeline
+
+
+def make_article(slug: str, events: list[dict], published: str = "2019-01-14") -> Article:
+    meta = FrontMatter.model_validate(
+        {
+            "title": f"Report {slug}",
+            "title_source": "editorial",
+            "title_note": "test",
+            "source": {
+                "outlet": f"Outlet {slug}",
+                "url": f"https://example.org/{slug}",
+                "author": "A. Writer",
+                "published": {"date": published},
+            },
+            "language": "en",
+            "summary": "test",
+            "events": [{"quote": "q", **event} for event in events],
+        }
+    )
+    return Article(Path(f"{published}-{slug}.md"), f"{published}-{slug}", meta, "q", 1)
+
+
+def event_entries(articles: list[Article]):
+    return [e for e in build_timeline(articles) if e.kind == "event"]
+
+
+def test_partial_dates_order_year_month_day():
+    article = make_article(
+        "a",
+        [
+            {"date": "2017-04-01", "summary": "day"},
+            {"date": "2017-04", "summary": "month"},
+            {"date": "2017", "summary": "year"},
+            {"date": "2016-12-31", "summary": "before"},
+        ],
+    )
+    assert [e.summary for e in event_entries([article])] == ["before", "year", "month", "day"]
+
+
+def test_same_date_and_summary_is_one_event_citing_both_reports():
+    a = make_article("a", [{"date": "2017", "summary": "First wave of persecution."}])
+    b = make_article("b", [{"date": "2017", "summary": "first wave of  persecution"}])
+    entries = event_entries([a, b])
+    assert len(entries) == 1
+    assert [c.article.slug for c in entries[0].citations] == [a.slug, b.slug]
+
+
+def test_a_shared_key_forces_a_match_and_keeps_the_most_precise_date():
+    a = make_article("a", [{"date": "2018", "summary": "OSCE mechanism", "key": "osce"}])
+    b = make_article("b", [{"date": "2018-12", "summary": "Benedek report", "key": "osce"}])
+    (entry,) = event_entries([a, b])
+    assert entry.date.iso() == "2018-12"
+    assert len(entry.citations) == 2
+
+
+def test_different_keys_split_look_alikes():
+    a = make_article("a", [{"date": "2017", "summary": "Arrests", "key": "arrests-grozny"}])
+    b = make_article("b", [{"date": "2017", "summary": "Arrests", "key": "arrests-argun"}])
+    assert len(event_entries([a, b])) == 2
+
+
+def test_an_unkeyed_event_joins_a_keyed_one_with_the_same_date_and_words():
+    a = make_article("a", [{"date": "2017", "summary": "Arrests", "key": "arrests"}])
+    b = make_article("b", [{"date": "2017", "summary": "Arrests"}])
+    assert len(event_entries([b, a])) == 1
+
+
+def test_each_publication_is_an_entry_after_the_events_of_its_day():
+    a = make_article("a", [{"date": "2019-01-14", "summary": "Statement"}], published="2019-01-14")
+    entries = build_timeline([a])
+    assert [(e.kind, e.date.iso()) for e in entries] == [
+        ("event", "2019-01-14"),
+        ("publication", "2019-01-14"),
+    ]
+    assert entries[1].date_label == "14 January 2019"
+    assert dt.date(2019, 1, 14) == a.published.sort_date
