@@ -1,0 +1,227 @@
+"""The built site driven the way a reader does, in headless Chromium (Debian's package).
+
+Screenshots of every page checked, at desktop and phone width, go to SCREENSHOT_DIR
+(default tests/screenshots/) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
+from newsarchive.load import load_archive
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "tests" / "screenshots"))
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+ARTICLES, _ = load_archive([ROOT / "articles"], root=ROOT)
+OUTNEWS = next(a for a in ARTICLES if a.meta.source.outlet == "OutNews Global")
+OFFICIALS = next(a for a in ARTICLES if "officials" in a.slug)
+PAGES = {
+    "home": "",
+    "report": f"reports/{OUTNEWS.slug}/",
+    "timeline": "timeline/",
+    "reports": "reports/",
+    "outlet": "outlets/gay-times/",
+    "about": "about/",
+}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make browser`"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+class Problems:
+    """Console errors and failed requests seen while a page is open."""
+
+    def __init__(self, page: Page):
+        self.seen: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.seen.append(m.text))
+        page.on("pageerror", lambda e: self.seen.append(str(e)))
+        page.on("requestfailed", lambda r: self.seen.append(f"{r.url}: {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.seen.append(f"{r.url}: {r.status}"))
+
+
+@pytest.fixture
+def page(browser: Browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.problems = Problems(page)
+    yield page
+    context.close()
+
+
+def shoot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def search(page: Page, base_url: str, word: str):
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(word, delay=20)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return results
+
+
+# --- search -----------------------------------------------------------------------------
+
+
+def test_search_by_front_matter_word_finds_the_report_and_opens_it(page: Page, base_url):
+    results = search(page, base_url, "Harkavy")  # the author: front matter only
+    expect(results.first).to_contain_text(OUTNEWS.meta.title)
+    shoot(page, "desktop-search-results")
+    results.first.locator("a").first.click()
+    page.wait_for_url(re.compile(re.escape(f"/reports/{OUTNEWS.slug}/")))
+    expect(page.locator("h1.report-title")).to_have_text(OUTNEWS.meta.title)
+
+
+def test_search_by_a_word_of_one_report_body_finds_only_that_report(page: Page, base_url):
+    results = search(page, base_url, "Umarov")  # a minister named in one report only
+    titles = results.locator(".md-search-result__link h1").all_inner_texts()
+    assert any(OFFICIALS.meta.title in t for t in titles)
+    assert not any(OUTNEWS.meta.title in t for t in titles)
+    results.locator("a", has_text=OFFICIALS.meta.title).first.click()
+    page.wait_for_url(re.compile(re.escape(f"/reports/{OFFICIALS.slug}/")))
+
+
+def test_search_by_place_and_outlet_lists_several_reports(page: Page, base_url):
+    for word in ("Argun", "Scroll.in"):
+        results = search(page, base_url, word)
+        expect(results.first).to_be_visible()
+        assert results.count() >= 1
+    assert page.problems.seen == []
+
+
+# --- timeline ---------------------------------------------------------------------------
+
+
+def test_timeline_is_chronological_and_reads_naturally(page: Page, base_url):
+    page.goto(base_url + PAGES["timeline"])
+    times = page.locator("ol.timeline time")
+    values = times.evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    keys = [tuple(int(x) for x in v.split("-")) + (0,) * (3 - v.count("-") - 1) for v in values]
+    assert keys == sorted(keys) and len(keys) > 10
+    labels = times.all_inner_texts()
+    assert "April 2017" in labels and "26 May 2017" in labels and "2017" in labels
+    assert "14–16 January 2019 (exact day not known)" in labels
+
+
+def test_following_a_citation_lands_on_the_highlighted_passage(page: Page, base_url):
+    page.goto(base_url + PAGES["timeline"])
+    entry = page.locator("li.timeline-entry", has_text="The BBC broadcasts")
+    entry.locator("a.citation").first.click()
+    page.wait_for_url(re.compile(r"/reports/.+#passage-"))
+    target = page.locator("mark.passage:target")
+    expect(target).to_be_visible()
+    expect(target).to_contain_text("In April 2017")
+    expect(target).to_be_in_viewport()
+    background = target.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    other = page.locator("mark.passage:not(:target)").first
+    assert other.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+    shoot(page, "desktop-report-at-passage")
+
+
+# --- report page ------------------------------------------------------------------------
+
+
+def test_report_page_shows_metadata_original_link_and_figures(page: Page, base_url):
+    page.goto(base_url + PAGES["report"])
+    panel = page.locator("section.report-meta")
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text("OutNews Global")
+    expect(panel).to_contain_text("Rob Harkavy")
+    link = panel.locator("a.original-link")
+    expect(link).to_have_attribute("href", OUTNEWS.meta.source.url)
+    rows = page.locator("table.figures tbody tr")
+    expect(rows).to_have_count(len(OUTNEWS.meta.figures))
+    expect(rows.first).to_contain_text("around 40")
+
+
+# --- every page: phone, console, accessibility, screenshots ----------------------------
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_fits_a_phone_and_logs_no_error(browser: Browser, base_url, name):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    problems = Problems(page)
+    page.goto(base_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{name} scrolls sideways: {width}px"
+    shoot(page, f"phone-{name}")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator("nav.md-nav--primary")).to_be_in_viewport()
+    shoot(page, f"phone-{name}-navigation")
+    assert problems.seen == []
+    context.close()
+
+
+def _serious(results) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("name", ["home", "report", "timeline", "search"])
+def test_no_serious_accessibility_violation(page: Page, base_url, name, scheme):
+    # Material remembers the chosen palette in localStorage; set it before the page loads.
+    page.add_init_script(
+        "localStorage.setItem('/.__palette', JSON.stringify("
+        f"{{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
+    )
+    if name == "search":
+        search(page, base_url, "Kochetkov")
+    else:
+        page.goto(base_url + PAGES[name])
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    shoot(page, f"desktop-{name}-{scheme}")
+    results = Axe().run(page)
+    assert _serious(results) == []
+    assert page.problems.seen == []
