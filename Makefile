@@ -22,8 +22,8 @@ build: $(STAMP)
 
 ## check: the fast check: lint and article validation
 check: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests benchmarks
+	$(BIN)/ruff format --check hooks tests benchmarks
 	$(BIN)/newsarchive check articles
 
 ## schema: regenerate the front matter JSON Schema for editors' tools

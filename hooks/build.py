@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+
 from newsarchive.archive import Archive, analyse
 from newsarchive.load import load_archive
 from newsarchive.render import json_ld, render_feed, render_home, render_pages, report_src

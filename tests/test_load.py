@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from conftest import FIXTURES, ROOT
 from newsarchive.load import Problem, load_archive, parse_article
 from newsarchive.model import Article
 from newsarchive.passages import find_passage

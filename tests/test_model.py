@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+
 from newsarchive.model import PartialDate, json_schema
 
 

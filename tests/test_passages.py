@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsarchive.passages import closest_passage, find_passage, normalise, passage_id
 
 BODY = "Kadyrov\u00a0publicly declared \u201cwe don\u2019t have these people\u201d \u2013 twice."
@@ -28,3 +31,21 @@ def test_closest_passage_points_to_the_likely_sentence():
     assert closest_passage(body, "around 50 people were detained in Argun") == (
         "Around 40 people were detained in Argun."
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab \u00a0\n\u2019'\u2013-\u2026x."), max_size=60), st.data()
+)
+def test_any_slice_of_a_body_is_found_where_it_stands(body, data):
+    start = data.draw(st.integers(0, len(body)))
+    end = data.draw(st.integers(start, len(body)))
+    passage = body[start:end]
+    span = find_passage(body, passage)
+    if not normalise(passage):
+        assert span is None
+        return
+    assert span is not None
+    # The span covers the passage (an expanded "…" may add a dot beside it).
+    assert normalise(passage) in normalise(body[span.start : span.end])
+    assert "  " not in normalise(body)

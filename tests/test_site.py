@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from conftest import ROOT, build_site, copy_project
 from html_tools import Page, read_page, text_of
 from newsarchive.load import load_archive
@@ -212,3 +213,33 @@ def test_a_new_article_appears_without_code_change(tmp_path: Path):
     assert "2019-01-15-scroll-copy/" in read_page(out, "reports/")
     assert "2019-01-15-scroll-copy/" in read_page(out, "timeline/")
     assert "6 reports" in text_of(read_page(out, ""))
+
+
+def test_figures_page_sets_reports_side_by_side(site: Path):
+    html = read_page(site, "figures/")
+    text = text_of(html)
+    assert "40 people: 4 reports, 3 independent" in text
+    assert "at least 40" in text and "US State Department, citing civil society groups" in text
+    assert html.count('<th scope="col">') == len(ARTICLES) + 1
+    assert "paragraph copied from Gay Times" in text
+
+
+def test_passages_page_and_report_pages_show_shared_paragraphs(site: Path):
+    text = text_of(read_page(site, "passages/"))
+    assert "repeats 9 paragraphs first published by" in text
+    officials = read_page(site, f"reports/{slug_of('2019-01-16-gay-times-officials')}/")
+    assert officials.count('class="shared-note"') == 16
+    assert "Reworded from" in text_of(officials)
+    scroll = read_page(site, f"reports/{slug_of('2019-01-14-scroll')}/")
+    assert "shared-note" not in scroll
+
+
+def test_people_pages_list_quotes_per_report_and_variant_spellings(site: Path):
+    index = text_of(read_page(site, "people/"))
+    assert "Alvi Kraimov / Alvi Karimov likely variant spellings" in index
+    page = text_of(read_page(site, "people/alvi-kraimov/"))
+    assert "not yet confirmed by an editor" in page
+    assert "complete lies and don’t have an ounce of truth in them." in page
+    assert "The claim that two were killed is even more absurd." in page
+    kochetkov = read_page(site, "people/igor-kochetkov/")
+    assert kochetkov.count("<strong>Igor Kochetkov</strong>") == 9

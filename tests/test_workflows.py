@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 ZIZMOR = Path(sys.executable).parent / "zizmor"

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from .corroborate import FigureRow, figure_rows
 from .model import Article
+from .people import Person, QuoteRef, find_people
+from .syndication import SharedGroup, find_shared
 from .timeline import TimelineEntry, build_timeline
 
 __all__ = ["Archive", "analyse"]
@@ -16,6 +18,9 @@ class Archive:
     articles: list[Article]  # newest first
     timeline: list[TimelineEntry]
     figures: list[FigureRow]
+    shared: list[SharedGroup]
+    people: list[Person]
+    unnamed: list[QuoteRef]  # quotes of sources the reports do not name
 
     def outlets(self) -> dict[str, list[Article]]:
         """Outlet name -> its reports, newest first; outlets in alphabetical order."""
@@ -26,10 +31,15 @@ class Archive:
 
 
 def analyse(articles: list[Article]) -> Archive:
-    """Build the timeline and the figure comparison from validated articles."""
+    """Everything the pages show, from validated articles."""
     newest_first = sorted(articles, key=lambda a: (a.published.sort_date, a.slug), reverse=True)
+    shared = find_shared(newest_first)
+    people, unnamed = find_people(newest_first)
     return Archive(
         articles=newest_first,
         timeline=build_timeline(newest_first),
-        figures=figure_rows(newest_first),
+        figures=figure_rows(newest_first, shared),
+        shared=shared,
+        people=people,
+        unnamed=unnamed,
     )

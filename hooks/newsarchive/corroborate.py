@@ -1,4 +1,10 @@
-"""Setting the sources side by side: which reports cite which figures, and where they differ."""
+"""Figures side by side: which reports cite which figures, where they differ, and how many
+independent sources stand behind each value.
+
+A claim's source is the report it appears in, unless the paragraph stating it is shared
+with a report published earlier (see syndication.py): then its source is that earlier
+report, because a copied paragraph is not an independent confirmation of what it says.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,17 @@ import math
 from dataclasses import dataclass, field
 
 from .model import Article, Figure
+from .passages import find_passage
+from .syndication import SharedGroup, paragraphs_of
 
-__all__ = ["FigureClaim", "FigureRow", "figure_rows"]
+__all__ = ["FigureClaim", "FigureRow", "ValueSupport", "figure_rows", "say_figure"]
 
 
 @dataclass(frozen=True)
 class FigureClaim:
     article: Article
     figure: Figure
+    source: Article  # the report this claim originates in: itself, or the one it copies
 
     def bounds(self) -> tuple[float, float]:
         """The range of true values the claim allows ("around" is taken as within 20%)."""
@@ -58,12 +67,30 @@ class FigureRow:
         high = min(claim.bounds()[1] for claim in self.claims)
         return low > high
 
-    def values(self) -> list[tuple[str, list[Article]]]:
-        """Each distinct wording of the figure ("around 40") with the reports that use it."""
-        by_value: dict[str, dict[str, Article]] = {}
+    def values(self) -> list[ValueSupport]:
+        """Each distinct wording of the figure ("around 40") with the reports behind it."""
+        by_value: dict[str, ValueSupport] = {}
         for claim in sorted(self.claims, key=lambda c: (c.figure.value, c.figure.qualifier)):
-            by_value.setdefault(say_figure(claim.figure), {})[claim.article.slug] = claim.article
-        return [(text, list(articles.values())) for text, articles in by_value.items()]
+            support = by_value.setdefault(say_figure(claim.figure), ValueSupport(claim.figure))
+            support.reports.setdefault(claim.article.slug, claim.article)
+            support.sources.setdefault(claim.source.slug, claim.source)
+        return list(by_value.values())
+
+    def cells(self, article: Article) -> list[FigureClaim]:
+        return [claim for claim in self.claims if claim.article.slug == article.slug]
+
+
+@dataclass
+class ValueSupport:
+    """The reports that give one value, and the independent sources among them."""
+
+    figure: Figure
+    reports: dict[str, Article] = field(default_factory=dict)
+    sources: dict[str, Article] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return say_figure(self.figure)
 
 
 def say_figure(figure: Figure) -> str:
@@ -73,15 +100,39 @@ def say_figure(figure: Figure) -> str:
     return f"{figure.qualifier} {figure.value}"
 
 
-def figure_rows(articles: list[Article]) -> list[FigureRow]:
+def _sources(articles: list[Article], shared: list[SharedGroup]) -> dict[tuple, Article]:
+    """(report slug, paragraph index) -> the earlier report the paragraph was copied from."""
+    copied_from = {}
+    for group in shared:
+        for member in group.members[1:]:
+            copied_from[(member.article.slug, member.index)] = group.origin.article
+    return copied_from
+
+
+def _source_of(article: Article, quote: str, copied_from: dict[tuple, Article]) -> Article:
+    """The report a claim originates in: the earlier one if its paragraph was copied."""
+    span = find_passage(article.body, quote)
+    if span is None:
+        return article
+    for paragraph in paragraphs_of(article):
+        if paragraph.start <= span.start < paragraph.end:
+            return copied_from.get((article.slug, paragraph.index), article)
+    return article
+
+
+def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[FigureRow]:
     """Every figure of every report, one row per (label, period, unit); most-cited first.
 
     Claims about different periods are different rows, never merged.
     """
+    copied_from = _sources(articles, shared)
+    copiers = {slug for slug, _ in copied_from}
     rows: dict[tuple, FigureRow] = {}
     for article in articles:
         for figure in article.meta.figures:
             key = (figure.label, figure.period, figure.unit)
             row = rows.setdefault(key, FigureRow(figure.label, figure.period, figure.unit))
-            row.claims.append(FigureClaim(article, figure))
+            copier = article.slug in copiers
+            source = _source_of(article, figure.quote, copied_from) if copier else article
+            row.claims.append(FigureClaim(article, figure, source))
     return sorted(rows.values(), key=lambda r: (-len(r.articles), r.label, r.period or ""))

@@ -247,6 +247,13 @@ class Quote(_Strict):
     name: Text | None = Field(description="As spelled in the report; null when anonymous.")
     role: Text
     text: Text = Field(description="The quoted words, verbatim.")
+    person: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", strict=True)] | None = Field(
+        None,
+        description=(
+            "People pages: quotes with the same key are one person (confirms variant "
+            "spellings); different keys are never joined."
+        ),
+    )
 
 
 class FrontMatter(_Strict):

@@ -18,6 +18,7 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
+from . import syndication
 from .archive import Archive
 from .corroborate import say_figure
 from .model import Article
@@ -96,11 +97,12 @@ def _render(template: str, **context) -> str:
     return _templates().get_template(template).render(**context)
 
 
-def mark_passages(body: str, passages: list[str]) -> str:
+def mark_passages(body: str, passages: list[str], after: dict[int, str] | None = None) -> str:
     """Wrap each cited passage of the body in `<mark id=...>` so links can land on it.
 
     Identical passages share one mark; a passage inside another nests; a passage that
     crosses another's end is cut at that end (its link still lands on its first words).
+    `after` maps body offsets (ends of paragraphs) to Markdown to insert there.
     """
     spans: dict[str, tuple[int, int]] = {}
     for passage in passages:
@@ -117,6 +119,7 @@ def mark_passages(body: str, passages: list[str]) -> str:
         open_ends.append(end)
         inserts.append((start, 1, f'<mark class="passage" id="{ident}">'))
         inserts.append((end, 0, "</mark>"))
+    inserts.extend((position, 2, text) for position, text in (after or {}).items())
     out, last = [], 0
     for position, _, text in sorted(inserts, key=lambda i: (i[0], i[1])):
         out.append(body[last:position])
@@ -126,7 +129,32 @@ def mark_passages(body: str, passages: list[str]) -> str:
     return "".join(out)
 
 
-def _report_page(article: Article) -> GeneratedPage:
+def _shared_notes(article: Article, archive: Archive) -> dict[int, str]:
+    """After each shared paragraph: its id (attr_list) and a note naming the other reports."""
+    src = report_src(article)
+
+    def link(paragraph) -> dict:
+        url = _relative(src, _url(report_src(paragraph.article)) + "#" + paragraph.anchor)
+        return {"paragraph": paragraph, "url": url, "date": publication_date(paragraph.article)[1]}
+
+    notes = {}
+    for group in archive.shared:
+        for member in group.members:
+            if member.article.slug != article.slug:
+                continue
+            note = _render(
+                "shared_note.html",
+                group=group,
+                kind=group.kind(member),
+                origin=None if member is group.origin else link(group.origin),
+                others=[link(o) for o in group.members[1:] if o is not member],
+                passages_url=_relative(src, "passages/#" + group.id),
+            )
+            notes[member.end] = f"\n{{: #{member.anchor} .shared-paragraph }}\n\n{note}"
+    return notes
+
+
+def _report_page(article: Article, archive: Archive) -> GeneratedPage:
     meta = article.meta
     passages = [f.quote for f in meta.figures] + [e.quote for e in meta.events]
     passages += [q.text for q in meta.quotes]
@@ -140,7 +168,7 @@ def _report_page(article: Article) -> GeneratedPage:
         published_iso=date.iso(),
         published_label=date_label,
         outlet_url=_relative(src, _url(outlet_src(meta.source.outlet))),
-        body=mark_passages(article.body, passages),
+        body=mark_passages(article.body, passages, _shared_notes(article, archive)),
         events=sorted(meta.events, key=lambda e: e.date),
     )
     return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)
@@ -157,6 +185,7 @@ def _report_links(archive: Archive, from_src: str) -> dict[str, dict]:
             "outlet_url": _relative(from_src, _url(outlet_src(article.meta.source.outlet))),
             "date_iso": date.iso(),
             "date_label": label,
+            "short_date": label.removesuffix(" (exact day not known)"),
         }
     return links
 
@@ -171,7 +200,7 @@ def _months(archive: Archive) -> list[tuple[str, list[Article]]]:
 
 def render_pages(archive: Archive) -> list[GeneratedPage]:
     """Every generated page of the site."""
-    pages = [_report_page(article) for article in archive.articles]
+    pages = [_report_page(article, archive) for article in archive.articles]
     pages.append(
         GeneratedPage(
             "reports/index.md",
@@ -193,6 +222,97 @@ def render_pages(archive: Archive) -> list[GeneratedPage]:
         content = _render("outlet.md", outlet=outlet, articles=articles, links=links)
         pages.append(GeneratedPage(src, content, in_nav=False))
     pages.append(GeneratedPage("timeline.md", _render("timeline.md", years=_years(archive))))
+    pages.append(_figures_page(archive))
+    pages.append(_passages_page(archive))
+    pages.extend(_people_pages(archive))
+    return pages
+
+
+def figure_row_ids(archive: Archive) -> list[str]:
+    """Stable ids for the rows of the figures table, from what each row counts."""
+    return [
+        f"figure-{slugify(row.label)}-{slugify(row.period or 'any')}" for row in archive.figures
+    ]
+
+
+def _figures_page(archive: Archive) -> GeneratedPage:
+    content = _render(
+        "figures.md",
+        rows=archive.figures,
+        row_ids=figure_row_ids(archive),
+        articles=archive.articles,
+        links=_report_links(archive, "figures.md"),
+    )
+    return GeneratedPage("figures.md", content)
+
+
+def _passages_page(archive: Archive) -> GeneratedPage:
+    by_origin: dict[str, tuple[Article, list]] = {}
+    for group in archive.shared:
+        origin = group.origin.article
+        by_origin.setdefault(origin.slug, (origin, []))[1].append(group)
+    # Who repeats whom: (later report, earlier report) -> paragraphs in common.
+    repeats: dict[tuple[str, str], int] = {}
+    for group in archive.shared:
+        for member in group.members[1:]:
+            pair = (member.article.slug, group.origin.article.slug)
+            repeats[pair] = repeats.get(pair, 0) + 1
+    by_slug = {article.slug: article for article in archive.articles}
+    content = _render(
+        "passages.md",
+        repeats=[(by_slug[a], by_slug[b], n) for (a, b), n in sorted(repeats.items())],
+        by_origin=list(by_origin.values()),
+        count=len(archive.shared),
+        links=_report_links(archive, "passages.md"),
+        shingle_words=syndication.SHINGLE_WORDS,
+        threshold=syndication.THRESHOLD,
+        verbatim=syndication.VERBATIM,
+    )
+    return GeneratedPage("passages.md", content)
+
+
+def person_srcs(archive: Archive) -> list[str]:
+    """A page per person; spellings that slugify alike get -2, -3... in archive order."""
+    taken: dict[str, int] = {}
+    srcs = []
+    for person in archive.people:
+        slug = slugify(person.spellings[0])
+        taken[slug] = taken.get(slug, 0) + 1
+        srcs.append(f"people/{slug}{'' if taken[slug] == 1 else f'-{taken[slug]}'}.md")
+    return srcs
+
+
+def _quote_items(refs: list, from_src: str) -> list[dict]:
+    items = []
+    for ref in refs:
+        date, label = publication_date(ref.article)
+        anchor = "#" + passage_id(ref.quote.text)
+        items.append(
+            {
+                "ref": ref,
+                "url": _relative(from_src, _url(report_src(ref.article)) + anchor),
+                "date_iso": date.iso(),
+                "date_label": label,
+            }
+        )
+    return items
+
+
+def _people_pages(archive: Archive) -> list[GeneratedPage]:
+    srcs = person_srcs(archive)
+    listing = [
+        (p, _relative("people/index.md", _url(s)))
+        for p, s in zip(archive.people, srcs, strict=True)
+    ]
+    unnamed = _quote_items(archive.unnamed, "people/index.md")
+    pages = [
+        GeneratedPage("people/index.md", _render("people.md", people=listing, unnamed=unnamed))
+    ]
+    for person, src in zip(archive.people, srcs, strict=True):
+        quotes = _quote_items(person.quotes, src)
+        pages.append(
+            GeneratedPage(src, _render("person.md", person=person, quotes=quotes), in_nav=False)
+        )
     return pages
 
 
@@ -219,6 +339,7 @@ def render_home(archive: Archive, markdown: str) -> str:
     figures = _render(
         "home_figures.html",
         rows=archive.figures[:6],
+        row_ids=figure_row_ids(archive)[:6],
         count=len(archive.articles),
     )
     latest = _render(

@@ -1,0 +1,125 @@
+"""People quoted across reports, with likely variant spellings of one name joined.
+
+Names are compared without case, accents, punctuation or honorifics ("Sir", "Dr"...).
+Two spellings are taken as one person when their first names match and their surnames
+differ by one edit (a letter added, dropped, changed, or two neighbours swapped; two edits
+for surnames of eight letters or more). Names are compared only within blocks that share
+the first name and the surname's first letter, so this stays near-linear.
+
+Editors decide in front matter with a quote's `person` key: quotes with one key are one
+person (a confirmed variant); quotes with different keys are never joined.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .model import Article, Quote
+
+__all__ = ["Person", "QuoteRef", "find_people"]
+
+HONORIFICS = {"sir", "dame", "dr", "mr", "mrs", "ms", "prof", "professor", "lord", "lady"}
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    article: Article
+    quote: Quote
+
+
+@dataclass
+class Person:
+    """One person (or organisation) and everything the reports quote them as saying."""
+
+    key: str
+    quotes: list[QuoteRef] = field(default_factory=list)
+    confirmed: bool = False  # variants joined by editors' `person` keys, not by a guess
+
+    @property
+    def spellings(self) -> list[str]:
+        """Each spelling of the name, most used first."""
+        counts: dict[str, int] = {}
+        for ref in self.quotes:
+            counts[ref.quote.name] = counts.get(ref.quote.name, 0) + 1  # type: ignore[index]
+        return sorted(counts, key=lambda name: (-counts[name], name))
+
+    @property
+    def name(self) -> str:
+        return " / ".join(self.spellings)
+
+    @property
+    def is_variant(self) -> bool:
+        return len({_fold(s) for s in self.spellings}) > 1
+
+    @property
+    def roles(self) -> list[str]:
+        return sorted({ref.quote.role for ref in self.quotes})
+
+    @property
+    def articles(self) -> list[Article]:
+        return list({ref.article.slug: ref.article for ref in self.quotes}.values())
+
+
+def _fold(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z]+", ascii_name.lower())
+    return " ".join(w for w in words if w not in HONORIFICS)
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance (Levenshtein with adjacent swaps)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _same_person(a: str, b: str) -> bool:
+    first_a, _, last_a = a.rpartition(" ")
+    first_b, _, last_b = b.rpartition(" ")
+    if first_a != first_b or not last_a or not last_b:
+        return False
+    allowed = 2 if min(len(last_a), len(last_b)) >= 8 else 1
+    return abs(len(last_a) - len(last_b)) <= allowed and _edits(last_a, last_b) <= allowed
+
+
+def find_people(articles: list[Article]) -> tuple[list[Person], list[QuoteRef]]:
+    """Named people with their quotes, and the quotes of unnamed sources."""
+    people: dict[str, Person] = {}
+    unnamed: list[QuoteRef] = []
+    for article in articles:
+        for quote in article.meta.quotes:
+            ref = QuoteRef(article, quote)
+            if quote.name is None:
+                unnamed.append(ref)
+                continue
+            key = f"key:{quote.person}" if quote.person else _fold(quote.name)
+            people.setdefault(key, Person(key, confirmed=bool(quote.person))).quotes.append(ref)
+    _join_variants(people)
+    for person in people.values():
+        person.quotes.sort(key=lambda r: (r.article.published.sort_date, r.article.slug))
+    return sorted(people.values(), key=lambda p: p.name.lower()), unnamed
+
+
+def _join_variants(people: dict[str, Person]) -> None:
+    """Merge unkeyed spellings that are likely one name (see the module docstring)."""
+    blocks: dict[tuple[str, str], list[str]] = {}
+    for key in people:
+        if key.startswith("key:"):
+            continue  # an editor's key: never joined by a guess
+        first, _, last = key.rpartition(" ")
+        blocks.setdefault((first, last[:1]), []).append(key)
+    for keys in blocks.values():
+        for position, a in enumerate(keys):
+            for b in keys[position + 1 :]:
+                if a in people and b in people and _same_person(a, b):
+                    people[a].quotes.extend(people.pop(b).quotes)
