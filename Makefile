@@ -28,7 +28,7 @@ check: $(STAMP)
 
 ## schema: regenerate the front matter JSON Schema for editors' tools
 schema: $(STAMP)
-	$(BIN)/newsarchive schema -o schema/article.schema.json
+	$(BIN)/newsarchive schema -o schema/article.schema.json --reference CONTRIBUTING.md
 
 ## browser: Debian's Chromium for the browser tests (Playwright's own download does not work here)
 browser:

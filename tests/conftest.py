@@ -29,7 +29,8 @@ def copy_project(target: Path) -> Path:
     """A copy of the project's site sources (config, docs, hooks, articles) to change freely."""
     for name in ("docs", "hooks", "articles"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, target / name)
     return target
 
 

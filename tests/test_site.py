@@ -212,7 +212,10 @@ def test_a_new_article_appears_without_code_change(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "2019-01-15-scroll-copy/" in read_page(out, "reports/")
     assert "2019-01-15-scroll-copy/" in read_page(out, "timeline/")
-    assert "6 reports" in text_of(read_page(out, ""))
+    assert "of 6 reports" in text_of(read_page(out, ""))
+    assert "2019-01-15-scroll-copy/" in read_page(out, "figures/")
+    index = json.loads((out / "search" / "search_index.json").read_text("utf-8"))
+    assert any(d["location"].startswith("reports/2019-01-15-scroll-copy/") for d in index["docs"])
 
 
 def test_figures_page_sets_reports_side_by_side(site: Path):

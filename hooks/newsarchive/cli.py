@@ -1,14 +1,17 @@
-"""The `newsarchive` command: check articles, export the front matter schema."""
+"""The `newsarchive` command: check articles, scaffold a new one, export the schema."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from .load import load_archive
-from .model import json_schema
+from .model import PartialDate, json_schema
+from .reference import front_matter_reference
+from .scaffold import Scaffold, article_name, duplicates, scaffold_text
 
 __all__ = ["main"]
 
@@ -32,12 +35,88 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+REFERENCE_START, REFERENCE_END = "<!-- reference:start -->", "<!-- reference:end -->"
+
+
+def with_reference(markdown: str) -> str:
+    """`markdown` with the front matter reference between its reference markers."""
+    head, start, rest = markdown.partition(REFERENCE_START)
+    _, end, tail = rest.partition(REFERENCE_END)
+    if not start or not end:
+        raise ValueError(f"the file has no {REFERENCE_START} ... {REFERENCE_END} markers")
+    return f"{head}{start}\n{front_matter_reference()}{end}{tail}"
+
+
 def _schema(args: argparse.Namespace) -> int:
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output == "-":
         sys.stdout.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
+    if args.reference:
+        path = Path(args.reference)
+        path.write_text(with_reference(path.read_text("utf-8")), encoding="utf-8")
+    return 0
+
+
+def _day(text: str) -> dt.date:
+    date = PartialDate.parse(text.strip())
+    if date.precision != "day":
+        raise ValueError(f"{text!r}: give a day, YYYY-MM-DD")
+    return date.earliest()
+
+
+def _ask(question: str, default: str | None = None) -> str | None:
+    suffix = f" [{default}]" if default else ""
+    answer = input(f"{question}{suffix}: ").strip()
+    return answer or default
+
+
+def _new(args: argparse.Namespace) -> int:
+    if args.interactive:
+        print("A new report. Press Enter to leave a field for later (it becomes a TODO).")
+        args.outlet = args.outlet or _ask("Outlet (e.g. Gay Times)")
+        args.url = args.url or _ask("Web address of the report")
+        args.title = args.title or _ask("Headline")
+        args.published = args.published or _ask("Published: YYYY-MM-DD, or FIRST..LAST if unsure")
+        args.author = args.author or _ask("Author (blank if there is no byline)")
+        args.summary = args.summary or _ask("One-line summary")
+        args.text = args.text or _ask("File with the report's text (blank: paste it later)")
+    missing = [n for n in ("outlet", "title", "published") if not getattr(args, n)]
+    if missing:
+        print(f"newsarchive new: give --{' --'.join(missing)} (or --interactive)", file=sys.stderr)
+        return 2
+    try:
+        first, _, last = args.published.partition("..")
+        window = (_day(first), _day(last)) if last else None
+        day = None if window else _day(first)
+    except ValueError as error:
+        print(f"newsarchive new: --published {error}", file=sys.stderr)
+        return 2
+    body = Path(args.text).read_text("utf-8") if args.text else None
+    scaffold = Scaffold(
+        outlet=args.outlet,
+        url=args.url or None,
+        title=args.title,
+        title_source=args.title_source,
+        published=day,
+        not_before=window[0] if window else None,
+        not_after=window[1] if window else None,
+        author=args.author or None,
+        language=args.language,
+        summary=args.summary or None,
+        body=body,
+    )
+    folder = Path(args.folder)
+    path = folder / article_name(scaffold)
+    if path.exists():
+        print(f"newsarchive new: {path} exists already; nothing was written", file=sys.stderr)
+        return 1
+    for warning in duplicates(scaffold, folder):
+        print(f"warning: {warning}", file=sys.stderr)
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold_text(scaffold), encoding="utf-8")
+    print(f"{path}: written. Fill in what it marks TODO, then run: newsarchive check {path}")
     return 0
 
 
@@ -48,8 +127,29 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="*", help="article files or folders")
     check.add_argument("--github", action="store_true", help="also print GitHub annotations")
     check.set_defaults(run=_check)
+    new = commands.add_parser("new", help="start a new article file, correctly named")
+    new.add_argument("--outlet", help="the outlet's name, e.g. 'Gay Times'")
+    new.add_argument("--url", help="the report's web address")
+    new.add_argument("--title", help="the headline")
+    new.add_argument(
+        "--title-source",
+        choices=["headline", "url-slug", "editorial"],
+        default="headline",
+        help="where the title comes from (default: headline)",
+    )
+    new.add_argument("--published", help="YYYY-MM-DD, or FIRST..LAST when the day is not known")
+    new.add_argument("--author", help="the byline; leave out when there is none")
+    new.add_argument("--language", default="en", help="language code (default: en)")
+    new.add_argument("--summary", help="one line for the archive index")
+    new.add_argument("--text", help="a plain text file holding the report's text")
+    new.add_argument("--folder", default="articles", help="where articles live (default: articles)")
+    new.add_argument("-i", "--interactive", action="store_true", help="ask for each field")
+    new.set_defaults(run=_new)
     schema = commands.add_parser("schema", help="write the front matter JSON Schema")
     schema.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
+    schema.add_argument(
+        "--reference", metavar="FILE", help="also update the reference section of FILE"
+    )
     schema.set_defaults(run=_schema)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -22,10 +22,11 @@ from pydantic import BaseModel, ValidationError
 from .model import Article, FrontMatter
 from .passages import closest_passage, find_passage, normalise
 
-__all__ = ["Problem", "load_archive", "load_article", "parse_article"]
+__all__ = ["TODO", "Problem", "load_archive", "load_article", "parse_article", "url_key"]
 
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 MAX_FILE_BYTES = 1_000_000
+TODO = "TODO"  # what `newsarchive new` writes where the editor must fill something in
 
 
 @dataclass(frozen=True, order=True)
@@ -260,6 +261,18 @@ def _grounded(meta: FrontMatter, body: str, report: _Report) -> None:
             report.add(loc, "this passage runs over two paragraphs; quote one paragraph only")
 
 
+def _todos(data: Any, loc: tuple, report: _Report) -> None:
+    """Every value still reading 'TODO: ...' from `newsarchive new`."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _todos(value, loc + (key,), report)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _todos(value, loc + (index,), report)
+    elif isinstance(data, str) and data.startswith(f"{TODO}:"):
+        report.add(loc, f"still to fill in: {data[len(TODO) + 1 :].strip()}")
+
+
 def _dates(meta: FrontMatter, report: _Report, today: dt.date) -> None:
     published = meta.source.published
     if published.latest > today:
@@ -324,8 +337,13 @@ def parse_article(
     front, body, body_line = parts
     report.offset = 1  # the front matter's first line is line 2 of the file
     data = _parse_yaml(front, report)
+    if data is not None:
+        _todos(data, (), report)
     meta = _validate(data, report) if data is not None else None
-    if not normalise(body):
+    if body.lstrip().startswith(f"{TODO}:"):
+        todo_line = body_line + body[: len(body) - len(body.lstrip())].count("\n")
+        report.add((), "paste the report's text in place of the TODO line", todo_line, "body")
+    elif not normalise(body):
         report.add(
             (), "there is no text below the front matter; paste the report in", body_line, "body"
         )
@@ -400,7 +418,8 @@ def load_archive(
     return articles, problems
 
 
-def _url_key(url: str) -> str:
+def url_key(url: str) -> str:
+    """A URL as compared for duplicates: no scheme, no www., no trailing slash, lower case."""
     return re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/")
 
 
@@ -423,7 +442,7 @@ def _cross_file_problems(articles: list[Article], root: Path | None) -> list[Pro
         url = article.meta.source.url
         if url is None:
             continue
-        first = by_url.setdefault(_url_key(url), article)
+        first = by_url.setdefault(url_key(url), article)
         if first is not article:
             problems.append(
                 Problem(

@@ -191,12 +191,17 @@ class Published(_Strict):
 
 
 class Source(_Strict):
-    outlet: Text
+    outlet: Text = Field(description="The outlet's name, spelled the same in every article.")
     url: Text | None = Field(description="The report's address, or null when it is not known.")
-    url_note: Text | None = None
+    url_note: Text | None = Field(
+        None, description="Why the address is not known (with url: null)."
+    )
     author: Text | None = Field(description="The byline, or null when it is not known.")
-    author_note: Text | None = None
-    published: Published
+    author_note: Text | None = Field(
+        None,
+        description="Why the author is not known (with author: null), or where the name is from.",
+    )
+    published: Published = Field(description="When the report came out (see below).")
 
     @model_validator(mode="after")
     def _unknowns_are_explained(self) -> Source:
@@ -215,9 +220,9 @@ class Figure(_Strict):
     label: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)] = Field(
         description="Machine-readable name of what is counted, e.g. detained, killed."
     )
-    value: Annotated[int, Field(ge=0, strict=True)]
+    value: Annotated[int, Field(ge=0, strict=True)] = Field(description="The number, in digits.")
     unit: Text = Field("people", description="What is counted: people, years, floor...")
-    qualifier: Qualifier
+    qualifier: Qualifier = Field(description="How the report qualifies the number.")
     period: Text | None = Field(None, description="The time the figure is about, where told.")
     attributed_to: Text | None = Field(None, description="Who makes the claim.")
     quote: Text = Field(description="The verbatim passage of the body that states it.")
@@ -226,7 +231,7 @@ class Figure(_Strict):
 class Event(_Strict):
     """A dated event the report mentions."""
 
-    date: PartialDateField
+    date: PartialDateField = Field(description="As precise as the text allows.")
     date_basis: Text | None = Field(
         None, description="How the date follows from the text, when it is not written out."
     )
@@ -245,7 +250,7 @@ class Quote(_Strict):
     """Words the report quotes a person or an organisation as saying."""
 
     name: Text | None = Field(description="As spelled in the report; null when anonymous.")
-    role: Text
+    role: Text = Field(description="Who they are, as the report says (and to whom they spoke).")
     text: Text = Field(description="The quoted words, verbatim.")
     person: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", strict=True)] | None = Field(
         None,
@@ -259,19 +264,27 @@ class Quote(_Strict):
 class FrontMatter(_Strict):
     """The YAML front matter of one article file."""
 
-    title: Text
-    title_source: TitleSource
-    title_note: Text | None = None
-    source: Source
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", strict=True)]
-    tags: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9][\w -]*$", strict=True)]] = []
+    title: Text = Field(description="The headline, or the archive's title when it is not known.")
+    title_source: TitleSource = Field(
+        description="headline: the outlet's own; url-slug: rebuilt from the URL; editorial: ours."
+    )
+    title_note: Text | None = Field(
+        None, description="Where the title comes from, when it is not the headline."
+    )
+    source: Source = Field(description="Who published the report, where and when (see below).")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", strict=True)] = Field(
+        description="Language code of the text: en, ru..."
+    )
+    tags: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9][\w -]*$", strict=True)]] = Field(
+        [], description="Topics: letters, digits, spaces and -."
+    )
     summary: Text = Field(description="One line for the archive index.")
     excerpt: bool = Field(False, description="True when the body is not the whole report.")
     removed: list[Text] = Field([], description="What was cut from the collected page text.")
-    notes: list[Text] = []
-    figures: list[Figure] = []
-    events: list[Event] = []
-    quotes: list[Quote] = []
+    notes: list[Text] = Field([], description="Editors' notes shown on the page.")
+    figures: list[Figure] = Field([], description="Every numeric claim (see below).")
+    events: list[Event] = Field([], description="Every dated event the report mentions.")
+    quotes: list[Quote] = Field([], description="Everyone the report quotes.")
 
     @model_validator(mode="after")
     def _reconstructed_titles_are_explained(self) -> FrontMatter:

@@ -32,7 +32,14 @@ from functools import cached_property, lru_cache
 from .model import Article
 from .passages import normalise
 
-__all__ = ["Paragraph", "SharedGroup", "find_shared", "paragraphs_of"]
+__all__ = [
+    "Paragraph",
+    "SharedGroup",
+    "body_similarity",
+    "find_shared",
+    "paragraphs_of",
+    "shingles_of",
+]
 
 SHINGLE_WORDS = 4
 MIN_WORDS = 8
@@ -64,11 +71,21 @@ class Paragraph:
 
     @cached_property
     def shingles(self) -> frozenset[int]:
-        words = _WORD.findall(normalise(self.text).lower().replace("'", ""))
-        ids = [_word_id(word) for word in words]
-        # hash() of a tuple of ints is the same in every run (only str hashing is salted).
-        runs = zip(*(ids[i:] for i in range(SHINGLE_WORDS)), strict=False)
-        return frozenset(map(hash, runs))
+        return shingles_of(self.text)
+
+
+def shingles_of(text: str) -> frozenset[int]:
+    """The hashed runs of SHINGLE_WORDS words of a text."""
+    words = _WORD.findall(normalise(text).lower().replace("'", ""))
+    ids = [_word_id(word) for word in words]
+    # hash() of a tuple of ints is the same in every run (only str hashing is salted).
+    runs = zip(*(ids[i:] for i in range(SHINGLE_WORDS)), strict=False)
+    return frozenset(map(hash, runs))
+
+
+def body_similarity(a: str, b: str) -> float:
+    """Jaccard similarity of two whole texts' word runs (1.0: the same words)."""
+    return _jaccard(shingles_of(a), shingles_of(b))
 
 
 @lru_cache(maxsize=200_000)
