@@ -7,6 +7,7 @@ problem listed, and adds the generated pages as virtual files. No state survives
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 from newsarchive.archive import Archive, analyse
 from newsarchive.load import load_archive
 from newsarchive.render import json_ld, render_feed, render_home, render_pages, report_src
+from newsarchive.sanitize import clean_html
 
 # The archive of the build under way; replaced at the start of every build.
 _build: dict[str, object] = {}
@@ -24,6 +26,7 @@ _build: dict[str, object] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.clear()
+    _build["site_dir"] = config.site_dir
     # Without a repository (a local build) there is nowhere for an edit button to point.
     if not config.repo_url:
         config.edit_uri = None
@@ -41,7 +44,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     archive = analyse(articles)
     _build["archive"] = archive
     _build["reports"] = {report_src(article): article for article in archive.articles}
+    _build["generated"] = generated = set()
     for page in render_pages(archive):
+        generated.add(page.src_uri)
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         # edit_uri points into docs/; the article's source lives beside it in articles/.
@@ -62,3 +67,18 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if article is not None:
         page.meta["json_ld"] = json_ld(article, page.canonical_url)
     return markdown
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Generated pages carry editors' text: keep only the HTML our templates and Markdown
+    # make (the check already refused raw HTML; this is the second lock).
+    if page.file.src_uri in _build["generated"]:  # type: ignore[operator]
+        return clean_html(html)
+    return html
+
+
+def on_build_error(*, error: Exception) -> None:
+    # A failed build must leave nothing that a deploy step could publish by mistake.
+    site_dir = _build.get("site_dir")
+    if isinstance(site_dir, str) and Path(site_dir).is_dir():
+        shutil.rmtree(site_dir, ignore_errors=True)

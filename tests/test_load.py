@@ -14,11 +14,13 @@ from newsarchive.load import Problem, load_archive, parse_article
 from newsarchive.model import Article
 from newsarchive.passages import find_passage
 
-INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+INVALID = sorted(
+    p for folder in ("invalid", "hostile") for p in (FIXTURES / folder).iterdir() if p.is_dir()
+)
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
 
 
-@pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
+@pytest.mark.parametrize("case", INVALID, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_invalid_case_gives_exactly_the_expected_problems(case: Path):
     expected = case.with_suffix(".txt").read_text("utf-8").splitlines()
     articles, problems = load_archive([case], root=case)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import Article, FrontMatter
 from .passages import closest_passage, find_passage, normalise
+from .sanitize import body_problems
 
 __all__ = ["TODO", "Problem", "load_archive", "load_article", "parse_article", "url_key"]
 
@@ -107,7 +108,9 @@ def _split(text: str, report: _Report) -> tuple[str, str, int] | None:
 def _walk(node: yaml.Node, loc: tuple, report: _Report, seen: set[int]) -> None:
     """Record the line of every key and item; report duplicate keys and aliases."""
     if id(node) in seen:
-        report.add(loc, "YAML anchors and aliases (&, *) are not allowed; write the value out")
+        if not any("anchors and aliases" in p.message for p in report.problems):
+            message = "YAML anchors and aliases (&, *) are not allowed; write the value out"
+            report.add(loc, message)
         return
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
@@ -132,6 +135,17 @@ def _walk(node: yaml.Node, loc: tuple, report: _Report, seen: set[int]) -> None:
             _walk(item, loc + (index,), report, seen)
 
 
+def _yaml_message(problem: str, line: str) -> str:
+    if "\t" in line or "\t" in problem:
+        return "a tab is used for indenting; YAML needs spaces: replace each tab with spaces"
+    if "constructor for the tag" in problem or "tag" in problem and "!" in problem:
+        return (
+            "YAML tags such as !!python/... are not allowed; front matter is plain text, "
+            "numbers, dates and lists"
+        )
+    return f"this is not valid YAML ({problem}); check indentation, colons and quotes"
+
+
 def _parse_yaml(front: str, report: _Report) -> dict | None:
     loader = _PlainLoader(front)
     try:
@@ -146,8 +160,14 @@ def _parse_yaml(front: str, report: _Report) -> dict | None:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 + report.offset if mark else report.offset
-        problem = getattr(error, "problem", None) or str(error)
-        report.add((), f"this is not valid YAML ({problem}); check indentation and colons", line)
+        problem = str(getattr(error, "problem", None) or error)
+        bad_line = (
+            front.split("\n")[mark.line] if mark and mark.line < front.count("\n") + 1 else ""
+        )
+        report.add((), _yaml_message(problem, bad_line), line)
+        return None
+    except RecursionError:
+        report.add((), "the front matter is nested too deeply to be plain data", report.offset)
         return None
     except ValueError as error:
         report.add((), f"this YAML cannot be read as plain data ({error})", report.offset)
@@ -219,9 +239,16 @@ def _schema_message(error: dict) -> str:
         model = _model_at(loc[:-1])
         allowed = sorted(model.model_fields) if model else []
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        lookalike = ""
+        if not name.isascii():
+            lookalike = " (it has a non-Latin letter that looks like a Latin one)"
         if close:
-            return f"unknown field '{name}'; did you mean '{close[0]}'?"
+            return f"unknown field '{name}'{lookalike}; did you mean '{close[0]}'?"
         return f"unknown field '{name}'; remove it (allowed here: {', '.join(allowed)})"
+    if kind == "int_type" and isinstance(value, str) and re.fullmatch(r"-?\d{1,3}(,\d{3})+", value):
+        return (
+            f"{shown} is not a whole number; write it without commas, like {value.replace(',', '')}"
+        )
     if kind in _TYPE_MESSAGES:
         return _TYPE_MESSAGES[kind].format(value=shown)
     if kind == "string_pattern_mismatch":
@@ -271,6 +298,18 @@ def _todos(data: Any, loc: tuple, report: _Report) -> None:
             _todos(value, loc + (index,), report)
     elif isinstance(data, str) and data.startswith(f"{TODO}:"):
         report.add(loc, f"still to fill in: {data[len(TODO) + 1 :].strip()}")
+
+
+def _check_body(body: str, body_line: int, report: _Report) -> None:
+    """The report's text: present, not the scaffold's TODO, nothing the site refuses."""
+    if body.lstrip().startswith(f"{TODO}:"):
+        todo_line = body_line + body[: len(body) - len(body.lstrip())].count("\n")
+        report.add((), "paste the report's text in place of the TODO line", todo_line, "body")
+    elif not normalise(body):
+        message = "there is no text below the front matter; paste the report in"
+        report.add((), message, body_line, "body")
+    for line, message in body_problems(body):
+        report.add((), message, body_line + line, "body")
 
 
 def _dates(meta: FrontMatter, report: _Report, today: dt.date) -> None:
@@ -340,13 +379,7 @@ def parse_article(
     if data is not None:
         _todos(data, (), report)
     meta = _validate(data, report) if data is not None else None
-    if body.lstrip().startswith(f"{TODO}:"):
-        todo_line = body_line + body[: len(body) - len(body.lstrip())].count("\n")
-        report.add((), "paste the report's text in place of the TODO line", todo_line, "body")
-    elif not normalise(body):
-        report.add(
-            (), "there is no text below the front matter; paste the report in", body_line, "body"
-        )
+    _check_body(body, body_line, report)
     if meta is not None:
         _grounded(meta, body, report)
         _dates(meta, report, today or dt.date.today())

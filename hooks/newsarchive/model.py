@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "TitleSource",
 ]
 
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/\"'<>]+\.[^\s\"'<>]+$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -209,9 +211,17 @@ class Source(_Strict):
             raise ValueError("url is null, so add url_note saying why the address is not known")
         if self.author is None and self.author_note is None:
             raise ValueError("author is null, so add author_note saying why it is not known")
-        if self.url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", self.url):
-            raise ValueError(f"url {self.url!r} is not a web address starting with https://")
         return self
+
+    @field_validator("url")
+    @classmethod
+    def _plain_web_address(cls, url: str | None) -> str | None:
+        if url is not None and not _WEB_ADDRESS.match(url):
+            raise ValueError(
+                "not a plain web address: write it as https://... (or http://), "
+                "with no spaces, quotes or angle brackets"
+            )
+        return url
 
 
 class Figure(_Strict):

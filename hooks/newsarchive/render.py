@@ -89,8 +89,33 @@ def _templates() -> jinja2.Environment:
     env.filters["say_figure"] = say_figure
     env.filters["passage_id"] = passage_id
     # JSON strings are valid YAML; Markup keeps autoescape from turning quotes into &#34;.
-    env.filters["yaml_string"] = lambda text: Markup(json.dumps(text, ensure_ascii=False))
+    env.filters["meta_text"] = _meta_text
+    env.filters["md"] = _markdown_text
     return env
+
+
+def _meta_text(text: str) -> Markup:
+    """A page title or description for generated front matter, as a YAML string.
+
+    Material prints these unescaped (its autoescape is off), in <title>, in the header and
+    in a content="..." attribute: so &, <, > and " are escaped here, once. Apostrophes,
+    common in titles and harmless there, are kept so that search matches them.
+    """
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(json.dumps(escaped.replace('"', "&quot;"), ensure_ascii=False))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+
+
+def _markdown_text(text: str) -> Markup:
+    """A value for a Markdown context (a heading): shown as text, never as syntax.
+
+    Markdown punctuation is backslash-escaped first; the HTML escape that follows cannot
+    then be undone by Markdown, and no backslash lands inside an entity.
+    """
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return Markup(escaped.replace("\\&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;"))
 
 
 def _render(template: str, **context) -> str:

@@ -1,0 +1,91 @@
+"""What report text may contain, checked twice: in the source (with a message for the
+editor) and in the rendered page (nh3, defence in depth for anything the check missed).
+
+Report bodies are Markdown prose. Raw HTML is refused: no report needs it, and it is how
+script, frames, styles and event handlers get in. Links may go to http(s) and mailto
+addresses or within the site; images are refused, since loading one from the outlet's
+server would tell a third party who reads the archive.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+
+__all__ = ["body_problems", "clean_html"]
+
+# What our templates and Markdown produce, and nothing else.
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "li", "mark", "ol", "p", "pre", "section", "span", "strong",
+    "sub", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "aria-label"},
+    "a": {"href", "rel"},
+    "time": {"datetime"},
+    "th": {"scope"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
+_TAG = re.compile(r"<(/?[A-Za-z][\w:-]*|!--)")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s>]*>")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\s*[\(\[]")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_SAFE_TARGET = re.compile(r"^(?:https?://|mailto:|#|/|\.|[\w-]+(?:[/.#]|$))", re.I)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def body_problems(body: str) -> list[tuple[int, str]]:
+    """(line offset within the body, message) for each thing the body may not contain."""
+    # Code spans and blocks show their text as text: blank them out, keeping offsets.
+    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
+    text = _AUTOLINK.sub(lambda m: " " * len(m.group()), text)
+    problems = []
+    for match in _TAG.finditer(text):
+        tag = match.group(1)
+        what = "an HTML comment" if tag == "!--" else f"the HTML tag <{tag}>"
+        problems.append(
+            (
+                _line_of(text, match.start()),
+                f"{what} is refused: report text is Markdown, and raw HTML can run script; "
+                "remove it (for emphasis write *text*)",
+            )
+        )
+    for match in _IMAGE.finditer(text):
+        problems.append(
+            (
+                _line_of(text, match.start()),
+                "an image is refused: it would load from another site when read; "
+                "keep its caption as text and remove the image",
+            )
+        )
+    for match in _LINK_TARGET.finditer(text):
+        target = match.group(1) or match.group(2) or ""
+        if target and not _SAFE_TARGET.match(target):
+            problems.append(
+                (
+                    _line_of(text, match.start()),
+                    f"the link target {target[:40]!r} is refused: links may only go to "
+                    "http(s):// or mailto: addresses",
+                )
+            )
+    return sorted(problems)
+
+
+def clean_html(html: str) -> str:
+    """Rendered page content with anything outside the allow-list removed."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
