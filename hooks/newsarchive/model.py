@@ -140,6 +140,8 @@ DayField = Annotated[
 ]
 
 Text = Annotated[str, Field(min_length=1, strict=True)]
+# An editor's matching key: lower-case words joined by -, like kadyrov-deadline-2017.
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", strict=True)]
 
 
 class _Strict(BaseModel):
@@ -247,7 +249,7 @@ class Event(_Strict):
     )
     summary: Text = Field(description="One line saying what happened.")
     quote: Text = Field(description="The verbatim passage of the body that tells it.")
-    key: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", strict=True)] | None = Field(
+    key: Key | None = Field(
         None,
         description=(
             "Timeline match: events with the same key are one event; a key on one event only "
@@ -262,7 +264,7 @@ class Quote(_Strict):
     name: Text | None = Field(description="As spelled in the report; null when anonymous.")
     role: Text = Field(description="Who they are, as the report says (and to whom they spoke).")
     text: Text = Field(description="The quoted words, verbatim.")
-    person: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", strict=True)] | None = Field(
+    person: Key | None = Field(
         None,
         description=(
             "People pages: quotes with the same key are one person (confirms variant "

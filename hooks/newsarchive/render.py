@@ -76,16 +76,21 @@ def outlet_src(outlet: str) -> str:
     return f"outlets/{slugify(outlet)}.md"
 
 
-@cache
-def _templates() -> jinja2.Environment:
-    env = jinja2.Environment(
+def template_environment(*, autoescape: bool) -> jinja2.Environment:
+    """Jinja over the package's templates/: strict about undefined names."""
+    return jinja2.Environment(
         loader=jinja2.PackageLoader("newsarchive", "templates"),
-        autoescape=True,
+        autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    env = template_environment(autoescape=True)
     env.filters["say_figure"] = say_figure
     env.filters["passage_id"] = passage_id
     # JSON strings are valid YAML; Markup keeps autoescape from turning quotes into &#34;.
