@@ -4,7 +4,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test browser lint schema clean
+.PHONY: serve build check test browser schema bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -42,3 +42,7 @@ test: $(STAMP) browser check
 
 clean:
 	rm -rf site .pytest_cache
+
+## bench: full build against a plain mkdocs-material build at 100, 1,000 and 10,000 reports
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_SIZES)

@@ -7,7 +7,12 @@ problem listed, and adds the generated pages as virtual files. No state survives
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,53 +22,76 @@ from mkdocs.structure.pages import Page
 
 from newsarchive.archive import Archive, analyse
 from newsarchive.load import load_archive
+from newsarchive.model import Article
 from newsarchive.render import json_ld, render_feed, render_home, render_pages, report_src
 from newsarchive.sanitize import clean_html
 
-# The archive of the build under way; replaced at the start of every build.
-_build: dict[str, object] = {}
+
+@dataclass
+class _Build:
+    """What one build knows; replaced in on_config at the start of every build."""
+
+    site_dir: str = ""
+    archive: Archive | None = None
+    reports: dict[str, Article] = field(default_factory=dict)  # src_uri -> article
+    generated: set[str] = field(default_factory=set)  # src_uris of generated pages
+    seconds: dict[str, float] = field(default_factory=dict)  # hook time per phase
+
+    @contextmanager
+    def timed(self, phase: str):
+        started = time.perf_counter()
+        yield
+        self.seconds[phase] = self.seconds.get(phase, 0.0) + time.perf_counter() - started
+
+
+_build = _Build()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _build.clear()
-    _build["site_dir"] = config.site_dir
+    global _build
+    _build = _Build(site_dir=config.site_dir)
     # Without a repository (a local build) there is nowhere for an edit button to point.
     if not config.repo_url:
         config.edit_uri = None
+    # Snippets resolve paths from the working directory; resolve them from mkdocs.yml's
+    # folder instead, so a build started anywhere includes this project's CONTRIBUTING.md.
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if snippets is not None:
+        snippets["base_path"] = [str(Path(config.config_file_path).parent)]
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
-    articles, problems = load_archive([root / "articles"], root=root)
+    with _build.timed("load"):
+        articles, problems = load_archive([root / "articles"], root=root)
     if problems:
         listing = "\n".join(str(problem) for problem in sorted(problems))
         raise PluginError(
             f"{len(problems)} problem(s) in the articles; nothing was built:\n{listing}"
         )
-    archive = analyse(articles)
-    _build["archive"] = archive
-    _build["reports"] = {report_src(article): article for article in archive.articles}
-    _build["generated"] = generated = set()
-    for page in render_pages(archive):
-        generated.add(page.src_uri)
-        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
-        # edit_uri points into docs/; the article's source lives beside it in articles/.
-        file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
-        files.append(file)
-    if config.site_url:
-        feed = render_feed(archive, site_url=config.site_url, site_name=config.site_name)
-        files.append(File.generated(config, "feed.xml", content=feed))
+    with _build.timed("analyse"):
+        archive = _build.archive = analyse(articles)
+    _build.reports = {report_src(article): article for article in archive.articles}
+    with _build.timed("render"):
+        for page in render_pages(archive):
+            _build.generated.add(page.src_uri)
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+            # edit_uri points into docs/; the article's source lives beside it in articles/.
+            file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
+            files.append(file)
+        if config.site_url:
+            feed = render_feed(archive, site_url=config.site_url, site_name=config.site_name)
+            files.append(File.generated(config, "feed.xml", content=feed))
     return files
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    archive = _build["archive"]
-    assert isinstance(archive, Archive)
+    assert _build.archive is not None
     if page.file.src_uri == "index.md":
-        return render_home(archive, markdown)
-    article = _build["reports"].get(page.file.src_uri)  # type: ignore[attr-defined]
+        return render_home(_build.archive, markdown)
+    article = _build.reports.get(page.file.src_uri)
     if article is not None:
         page.meta["json_ld"] = json_ld(article, page.canonical_url)
     return markdown
@@ -72,13 +100,19 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Generated pages carry editors' text: keep only the HTML our templates and Markdown
     # make (the check already refused raw HTML; this is the second lock).
-    if page.file.src_uri in _build["generated"]:  # type: ignore[operator]
-        return clean_html(html)
+    if page.file.src_uri in _build.generated:
+        with _build.timed("sanitise"):
+            return clean_html(html)
     return html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    # For benchmarks/bench.py: the hook's own time per phase.
+    if target := os.environ.get("NEWSARCHIVE_TIMINGS"):
+        Path(target).write_text(json.dumps(_build.seconds), encoding="utf-8")
 
 
 def on_build_error(*, error: Exception) -> None:
     # A failed build must leave nothing that a deploy step could publish by mistake.
-    site_dir = _build.get("site_dir")
-    if isinstance(site_dir, str) and Path(site_dir).is_dir():
-        shutil.rmtree(site_dir, ignore_errors=True)
+    if _build.site_dir and Path(_build.site_dir).is_dir():
+        shutil.rmtree(_build.site_dir, ignore_errors=True)

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,12 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
 def build_site(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` of `project` into `out`."""
+    """Run the real `mkdocs build --strict` of `project` into `out`, from another folder
+    (nothing may depend on the working directory)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        cwd=tempfile.gettempdir(),
         capture_output=True,
         text=True,
         env=environment,
@@ -41,3 +44,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(ROOT, out, REPO_URL="https://github.com/example-org/press-archive")
     assert result.returncode == 0, result.stderr
     return out
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    shots = os.environ.get("SCREENSHOT_DIR", str(ROOT / "tests" / "screenshots"))
+    if Path(shots).is_dir():
+        terminalreporter.write_line(f"Screenshots of the pages checked in the browser: {shots}")
