@@ -64,7 +64,7 @@ def to_html(page_markdown: str) -> str:
     body = (
         page_markdown.split("\n---\n", 1)[1] if page_markdown.startswith("---") else page_markdown
     )
-    converter = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"])
+    converter = markdown.Markdown(extensions=["attr_list", "tables", "toc"])
     return converter.convert(body)
 
 
