@@ -44,7 +44,12 @@ PAGES = {
     "timeline": "timeline/",
     "reports": "reports/",
     "outlet": "outlets/gay-times/",
+    "figures": "figures/",
+    "passages": "passages/",
+    "people": "people/",
+    "person": "people/alvi-kraimov/",
     "about": "about/",
+    "contributing": "contributing/",
 }
 
 

@@ -7,20 +7,18 @@ returned, and a problem never makes a file disappear silently: it is reported.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-import types
-import typing
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from .front_matter import parse_yaml, split
+from .messages import schema_message
 from .model import Article, FrontMatter
 from .passages import closest_passage, find_passage, normalise
+from .problems import Problem, Report
 from .sanitize import body_problems
 
 __all__ = ["TODO", "Problem", "load_archive", "load_article", "parse_article", "url_key"]
@@ -30,250 +28,20 @@ MAX_FILE_BYTES = 1_000_000
 TODO = "TODO"  # what `newsarchive new` writes where the editor must fill something in
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with one file, said so that an editor can fix it."""
-
-    path: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+# --- schema and content checks ----------------------------------------------------------
 
 
-class _Report:
-    """Collects the problems of one file."""
-
-    def __init__(self, path: str, lines: dict[tuple, int] | None = None, offset: int = 0):
-        self.path = path
-        self.lines = lines or {}
-        self.offset = offset
-        self.problems: list[Problem] = []
-
-    def line_of(self, loc: tuple) -> int:
-        # The nearest enclosing key that has a line: a missing field points at its parent.
-        while loc and loc not in self.lines:
-            loc = loc[:-1]
-        return self.lines.get(loc, 1)
-
-    def add(
-        self, loc: tuple, message: str, line: int | None = None, field: str | None = None
-    ) -> None:
-        field = field or _dotted(loc) or "front matter"
-        self.problems.append(Problem(self.path, line or self.line_of(loc), field, message))
-
-
-def _dotted(loc: Iterable) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-# --- front matter -----------------------------------------------------------------------
-
-
-# libyaml's C parser when the wheel has it (about ten times faster), else pure Python.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _PlainLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader that leaves dates as text: the model parses them with editor-friendly
-    errors, where YAML's own timestamps crash on 2019-02-30 and turn 2019-01 into text."""
-
-
-_PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _split(text: str, report: _Report) -> tuple[str, str, int] | None:
-    """Front matter text, body text and the file line where the body starts."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        report.add((), "the file must start with a line '---' that opens the front matter", 1)
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == "---":
-            front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return front, body, index + 2
-    report.add((), "the front matter is never closed; add a line '---' after its last field", 1)
-    return None
-
-
-def _walk(node: yaml.Node, loc: tuple, report: _Report, seen: set[int]) -> None:
-    """Record the line of every key and item; report duplicate keys and aliases."""
-    if id(node) in seen:
-        if not any("anchors and aliases" in p.message for p in report.problems):
-            message = "YAML anchors and aliases (&, *) are not allowed; write the value out"
-            report.add(loc, message)
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        keys: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            line = key_node.start_mark.line + 1 + report.offset
-            if key in keys:
-                report.add(
-                    loc + (key,),
-                    f"duplicate key (first given on line {keys[key]}); YAML would keep only "
-                    "the last one, so merge them into one",
-                    line,
-                )
-                continue
-            keys[key] = line
-            report.lines[loc + (key,)] = line
-            _walk(value_node, loc + (key,), report, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            report.lines[loc + (index,)] = item.start_mark.line + 1 + report.offset
-            _walk(item, loc + (index,), report, seen)
-
-
-def _yaml_message(problem: str, line: str) -> str:
-    if "\t" in line or "\t" in problem:
-        return "a tab is used for indenting; YAML needs spaces: replace each tab with spaces"
-    if "constructor for the tag" in problem or "tag" in problem and "!" in problem:
-        return (
-            "YAML tags such as !!python/... are not allowed; front matter is plain text, "
-            "numbers, dates and lists"
-        )
-    return f"this is not valid YAML ({problem}); check indentation, colons and quotes"
-
-
-def _parse_yaml(front: str, report: _Report) -> dict | None:
-    loader = _PlainLoader(front)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            report.add((), "the front matter is empty; fill in the fields (see CONTRIBUTING.md)")
-            return None
-        _walk(root, (), report, set())
-        if report.problems:
-            return None
-        data = loader.construct_document(root)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 + report.offset if mark else report.offset
-        problem = str(getattr(error, "problem", None) or error)
-        bad_line = (
-            front.split("\n")[mark.line] if mark and mark.line < front.count("\n") + 1 else ""
-        )
-        report.add((), _yaml_message(problem, bad_line), line)
-        return None
-    except RecursionError:
-        report.add((), "the front matter is nested too deeply to be plain data", report.offset)
-        return None
-    except ValueError as error:
-        report.add((), f"this YAML cannot be read as plain data ({error})", report.offset)
-        return None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        report.add((), "the front matter must be a set of 'field: value' lines", report.offset)
-        return None
-    return data
-
-
-# --- schema errors ----------------------------------------------------------------------
-
-
-def _model_at(loc: tuple) -> type[BaseModel] | None:
-    """The front matter model class that the field path `loc` points into."""
-    model: type[BaseModel] | None = FrontMatter
-    for part in loc:
-        if isinstance(part, int) or model is None:
-            continue
-        field = model.model_fields.get(part)
-        model = _find_model(field.annotation) if field else None
-    return model
-
-
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
-        for arg in typing.get_args(annotation):
-            found = _find_model(arg)
-            if found:
-                return found
-    return None
-
-
-_TYPE_MESSAGES = {
-    "int_type": "{value} is not a whole number; write digits without quotes, like 40",
-    "int_from_float": "{value} is not a whole number; write digits only, like 40",
-    "int_parsing": "{value} is not a whole number; write digits only, like 40",
-    "string_type": "{value} is not text; put the value in quotes",
-    "bool_type": "{value} is not true or false; write true or false",
-    "list_type": "{value} is not a list; write one item per line, each starting with '- '",
-    "model_type": "{value} is not a group of fields; indent 'field: value' lines under this key",
-    "dict_type": "{value} is not a group of fields; indent 'field: value' lines under this key",
-    "string_too_short": "the value is empty; write one, or remove the field if it is optional",
-    "greater_than_equal": "{value} is negative; a count cannot be below 0",
-}
-
-_PATTERN_HINTS = {
-    "label": "use lower-case words joined by _, like detained or victim_age",
-    "key": "use lower-case words joined by -, like kadyrov-deadline-2017",
-    "language": "use a language code, like en or ru",
-    "tags": "use letters, digits, spaces and - only",
-}
-
-
-def _schema_message(error: dict) -> str:
-    """Say a pydantic error in an editor's words, with the fix."""
-    kind = error["type"]
-    loc = tuple(error["loc"])
-    value = error.get("input")
-    shown = repr(value) if not isinstance(value, dict | list) else "this"
-    if kind == "missing":
-        return f"required field is missing; add '{loc[-1]}:' here (see CONTRIBUTING.md)"
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        model = _model_at(loc[:-1])
-        allowed = sorted(model.model_fields) if model else []
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        lookalike = ""
-        if not name.isascii():
-            lookalike = " (it has a non-Latin letter that looks like a Latin one)"
-        if close:
-            return f"unknown field '{name}'{lookalike}; did you mean '{close[0]}'?"
-        return f"unknown field '{name}'; remove it (allowed here: {', '.join(allowed)})"
-    if kind == "int_type" and isinstance(value, str) and re.fullmatch(r"-?\d{1,3}(,\d{3})+", value):
-        return (
-            f"{shown} is not a whole number; write it without commas, like {value.replace(',', '')}"
-        )
-    if kind in _TYPE_MESSAGES:
-        return _TYPE_MESSAGES[kind].format(value=shown)
-    if kind == "string_pattern_mismatch":
-        name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
-        return f"{shown} is not allowed; {_PATTERN_HINTS.get(name, error['msg'])}"
-    message = error["msg"].removeprefix("Value error, ")
-    if kind == "literal_error":
-        return f"{shown} is not allowed; {message[0].lower()}{message[1:]}"
-    return message
-
-
-def _validate(data: dict, report: _Report) -> FrontMatter | None:
+def _validate(data: dict, report: Report) -> FrontMatter | None:
     try:
         return FrontMatter.model_validate(data)
     except ValidationError as errors:
         for error in errors.errors(include_url=False):
             loc = tuple(error["loc"])
-            report.add(loc, _schema_message(error))
+            report.add(loc, schema_message(error))
         return None
 
 
-# --- content checks ---------------------------------------------------------------------
-
-
-def _grounded(meta: FrontMatter, body: str, report: _Report) -> None:
+def _grounded(meta: FrontMatter, body: str, report: Report) -> None:
     """Every figure, event and quote in front matter stands verbatim in the body."""
     claims = [(("figures", i, "quote"), f.quote) for i, f in enumerate(meta.figures)]
     claims += [(("events", i, "quote"), e.quote) for i, e in enumerate(meta.events)]
@@ -288,7 +56,7 @@ def _grounded(meta: FrontMatter, body: str, report: _Report) -> None:
             report.add(loc, "this passage runs over two paragraphs; quote one paragraph only")
 
 
-def _todos(data: Any, loc: tuple, report: _Report) -> None:
+def _todos(data: Any, loc: tuple, report: Report) -> None:
     """Every value still reading 'TODO: ...' from `newsarchive new`."""
     if isinstance(data, dict):
         for key, value in data.items():
@@ -300,7 +68,7 @@ def _todos(data: Any, loc: tuple, report: _Report) -> None:
         report.add(loc, f"still to fill in: {data[len(TODO) + 1 :].strip()}")
 
 
-def _check_body(body: str, body_line: int, report: _Report) -> None:
+def _check_body(body: str, body_line: int, report: Report) -> None:
     """The report's text: present, not the scaffold's TODO, nothing the site refuses."""
     if body.lstrip().startswith(f"{TODO}:"):
         todo_line = body_line + body[: len(body) - len(body.lstrip())].count("\n")
@@ -312,7 +80,7 @@ def _check_body(body: str, body_line: int, report: _Report) -> None:
         report.add((), message, body_line + line, "body")
 
 
-def _dates(meta: FrontMatter, report: _Report, today: dt.date) -> None:
+def _dates(meta: FrontMatter, report: Report, today: dt.date) -> None:
     published = meta.source.published
     if published.latest > today:
         report.add(("source", "published"), f"{published.latest} is in the future")
@@ -327,7 +95,7 @@ def _dates(meta: FrontMatter, report: _Report, today: dt.date) -> None:
             )
 
 
-def _file_name(path: Path, meta: FrontMatter, report: _Report) -> None:
+def _file_name(path: Path, meta: FrontMatter, report: Report) -> None:
     match = FILE_NAME.match(path.name)
     if not match:
         report.add(
@@ -348,7 +116,7 @@ def _file_name(path: Path, meta: FrontMatter, report: _Report) -> None:
 # --- public API -------------------------------------------------------------------------
 
 
-def _decode(path: Path, raw: bytes, report: _Report) -> str | None:
+def _decode(path: Path, raw: bytes, report: Report) -> str | None:
     if not raw.strip():
         report.add((), "the file is empty; it needs front matter and the report's text", 1, "file")
         return None
@@ -368,14 +136,14 @@ def parse_article(
     path: Path, raw: bytes, *, display: str | None = None, today: dt.date | None = None
 ) -> Article | list[Problem]:
     """Validate one article file's bytes; return the Article or every problem found."""
-    report = _Report(display or str(path))
+    report = Report(display or str(path))
     text = _decode(path, raw, report)
-    parts = _split(text, report) if text is not None else None
+    parts = split(text, report) if text is not None else None
     if parts is None:
         return report.problems
     front, body, body_line = parts
     report.offset = 1  # the front matter's first line is line 2 of the file
-    data = _parse_yaml(front, report)
+    data = parse_yaml(front, report)
     if data is not None:
         _todos(data, (), report)
     meta = _validate(data, report) if data is not None else None

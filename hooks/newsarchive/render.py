@@ -49,7 +49,7 @@ class GeneratedPage:
 
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "outlet"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "page"
 
 
 def _url(src_uri: str) -> str:
@@ -93,7 +93,6 @@ def _templates() -> jinja2.Environment:
     env = template_environment(autoescape=True)
     env.filters["say_figure"] = say_figure
     env.filters["passage_id"] = passage_id
-    # JSON strings are valid YAML; Markup keeps autoescape from turning quotes into &#34;.
     env.filters["meta_text"] = _meta_text
     env.filters["md"] = _markdown_text
     return env

@@ -1,0 +1,50 @@
+"""Problems found in article files, each said so that an editor can fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Problem", "Report"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, said so that an editor can fix it."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class Report:
+    """Collects the problems of one file."""
+
+    def __init__(self, path: str, lines: dict[tuple, int] | None = None, offset: int = 0):
+        self.path = path
+        self.lines = lines or {}
+        self.offset = offset
+        self.problems: list[Problem] = []
+
+    def line_of(self, loc: tuple) -> int:
+        # The nearest enclosing key that has a line: a missing field points at its parent.
+        while loc and loc not in self.lines:
+            loc = loc[:-1]
+        return self.lines.get(loc, 1)
+
+    def add(
+        self, loc: tuple, message: str, line: int | None = None, field: str | None = None
+    ) -> None:
+        field = field or _dotted(loc) or "front matter"
+        self.problems.append(Problem(self.path, line or self.line_of(loc), field, message))
+
+
+def _dotted(loc: Iterable) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
