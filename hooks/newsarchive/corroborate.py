@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Article, Figure
 from .passages import find_passage
@@ -77,7 +78,16 @@ class FigureRow:
         return list(by_value.values())
 
     def cells(self, article: Article) -> list[FigureClaim]:
-        return [claim for claim in self.claims if claim.article.slug == article.slug]
+        """The claims of this row made by one report (looked up, not searched)."""
+        return self._by_report.get(article.slug, [])
+
+    @cached_property
+    def _by_report(self) -> dict[str, list[FigureClaim]]:
+        # Built on first use, after figure_rows has added every claim.
+        by_report: dict[str, list[FigureClaim]] = {}
+        for claim in self.claims:
+            by_report.setdefault(claim.article.slug, []).append(claim)
+        return by_report
 
 
 @dataclass

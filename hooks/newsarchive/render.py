@@ -23,6 +23,7 @@ from .archive import Archive
 from .corroborate import say_figure
 from .model import Article
 from .passages import find_passage, passage_id
+from .syndication import Paragraph, SharedGroup
 from .timeline import publication_date
 
 __all__ = [
@@ -158,7 +159,16 @@ def mark_passages(body: str, passages: list[str], after: dict[int, str] | None =
     return "".join(out)
 
 
-def _shared_notes(article: Article, archive: Archive) -> dict[int, str]:
+def _memberships(archive: Archive) -> dict[str, list[tuple[SharedGroup, Paragraph]]]:
+    """Report slug -> the shared groups its paragraphs belong to, found in one pass."""
+    found: dict[str, list[tuple[SharedGroup, Paragraph]]] = {}
+    for group in archive.shared:
+        for member in group.members:
+            found.setdefault(member.article.slug, []).append((group, member))
+    return found
+
+
+def _shared_notes(article: Article, shared: list[tuple[SharedGroup, Paragraph]]) -> dict[int, str]:
     """After each shared paragraph: its id (attr_list) and a note naming the other reports."""
     src = report_src(article)
 
@@ -167,23 +177,20 @@ def _shared_notes(article: Article, archive: Archive) -> dict[int, str]:
         return {"paragraph": paragraph, "url": url, "date": publication_date(paragraph.article)[1]}
 
     notes = {}
-    for group in archive.shared:
-        for member in group.members:
-            if member.article.slug != article.slug:
-                continue
-            note = _render(
-                "shared_note.html",
-                group=group,
-                kind=group.kind(member),
-                origin=None if member is group.origin else link(group.origin),
-                others=[link(o) for o in group.members[1:] if o is not member],
-                passages_url=_relative(src, "passages/#" + group.id),
-            )
-            notes[member.end] = f"\n{{: #{member.anchor} .shared-paragraph }}\n\n{note}"
+    for group, member in shared:
+        note = _render(
+            "shared_note.html",
+            group=group,
+            kind=group.kind(member),
+            origin=None if member is group.origin else link(group.origin),
+            others=[link(o) for o in group.members[1:] if o is not member],
+            passages_url=_relative(src, "passages/#" + group.id),
+        )
+        notes[member.end] = f"\n{{: #{member.anchor} .shared-paragraph }}\n\n{note}"
     return notes
 
 
-def _report_page(article: Article, archive: Archive) -> GeneratedPage:
+def _report_page(article: Article, shared: list[tuple[SharedGroup, Paragraph]]) -> GeneratedPage:
     meta = article.meta
     passages = [f.quote for f in meta.figures] + [e.quote for e in meta.events]
     passages += [q.text for q in meta.quotes]
@@ -197,16 +204,16 @@ def _report_page(article: Article, archive: Archive) -> GeneratedPage:
         published_iso=date.iso(),
         published_label=date_label,
         outlet_url=_relative(src, _url(outlet_src(meta.source.outlet))),
-        body=mark_passages(article.body, passages, _shared_notes(article, archive)),
+        body=mark_passages(article.body, passages, _shared_notes(article, shared)),
         events=sorted(meta.events, key=lambda e: e.date),
     )
     return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)
 
 
-def _report_links(archive: Archive, from_src: str) -> dict[str, dict]:
+def _report_links(articles: list[Article], from_src: str) -> dict[str, dict]:
     """What a list of reports shows for each one, with links relative to `from_src`."""
     links = {}
-    for article in archive.articles:
+    for article in articles:
         date, label = publication_date(article)
         links[article.slug] = {
             "article": article,
@@ -229,14 +236,15 @@ def _months(archive: Archive) -> list[tuple[str, list[Article]]]:
 
 def render_pages(archive: Archive) -> list[GeneratedPage]:
     """Every generated page of the site."""
-    pages = [_report_page(article, archive) for article in archive.articles]
+    memberships = _memberships(archive)
+    pages = [_report_page(a, memberships.get(a.slug, [])) for a in archive.articles]
     pages.append(
         GeneratedPage(
             "reports/index.md",
             _render(
                 "reports.md",
                 months=_months(archive),
-                links=_report_links(archive, "reports/index.md"),
+                links=_report_links(archive.articles, "reports/index.md"),
             ),
         )
     )
@@ -247,7 +255,7 @@ def render_pages(archive: Archive) -> list[GeneratedPage]:
     pages.append(GeneratedPage("outlets/index.md", _render("outlets.md", outlets=listing)))
     for outlet, articles in outlets.items():
         src = outlet_src(outlet)
-        links = _report_links(archive, src)
+        links = _report_links(articles, src)
         content = _render("outlet.md", outlet=outlet, articles=articles, links=links)
         pages.append(GeneratedPage(src, content, in_nav=False))
     pages.append(GeneratedPage("timeline.md", _render("timeline.md", years=_years(archive))))
@@ -270,7 +278,7 @@ def _figures_page(archive: Archive) -> GeneratedPage:
         rows=archive.figures,
         row_ids=figure_row_ids(archive),
         articles=archive.articles,
-        links=_report_links(archive, "figures.md"),
+        links=_report_links(archive.articles, "figures.md"),
     )
     return GeneratedPage("figures.md", content)
 
@@ -292,7 +300,7 @@ def _passages_page(archive: Archive) -> GeneratedPage:
         repeats=[(by_slug[a], by_slug[b], n) for (a, b), n in sorted(repeats.items())],
         by_origin=list(by_origin.values()),
         count=len(archive.shared),
-        links=_report_links(archive, "passages.md"),
+        links=_report_links(archive.articles, "passages.md"),
         shingle_words=syndication.SHINGLE_WORDS,
         threshold=syndication.THRESHOLD,
         verbatim=syndication.VERBATIM,
@@ -374,7 +382,7 @@ def render_home(archive: Archive, markdown: str) -> str:
     latest = _render(
         "home_latest.html",
         articles=archive.articles[:5],
-        links=_report_links(archive, "index.md"),
+        links=_report_links(archive.articles[:5], "index.md"),
     )
     return markdown.replace(HOME_MARKERS[0], figures).replace(HOME_MARKERS[1], latest)
 
