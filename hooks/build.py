@@ -23,7 +23,14 @@ from mkdocs.structure.pages import Page
 from newsarchive.archive import Archive, analyse
 from newsarchive.load import load_archive
 from newsarchive.model import Article
-from newsarchive.render import json_ld, render_feed, render_home, render_pages, report_src
+from newsarchive.render import (
+    inject_blocks,
+    json_ld,
+    render_feed,
+    render_home,
+    render_pages,
+    report_src,
+)
 from newsarchive.sanitize import clean_html
 
 
@@ -34,7 +41,7 @@ class _Build:
     site_dir: str = ""
     archive: Archive | None = None
     reports: dict[str, Article] = field(default_factory=dict)  # src_uri -> article
-    generated: set[str] = field(default_factory=set)  # src_uris of generated pages
+    blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # src_uri -> its blocks
     seconds: dict[str, float] = field(default_factory=dict)  # hook time per phase
 
     @contextmanager
@@ -75,7 +82,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     _build.reports = {report_src(article): article for article in archive.articles}
     with _build.timed("render"):
         for page in render_pages(archive):
-            _build.generated.add(page.src_uri)
+            _build.blocks[page.src_uri] = page.blocks
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
             # edit_uri points into docs/; the article's source lives beside it in articles/.
@@ -98,12 +105,13 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Generated pages carry editors' text: keep only the HTML our templates and Markdown
-    # make (the check already refused raw HTML; this is the second lock).
-    if page.file.src_uri in _build.generated:
-        with _build.timed("sanitise"):
-            return clean_html(html)
-    return html
+    blocks = _build.blocks.get(page.file.src_uri)
+    if blocks is None:
+        return html
+    # Put back the HTML blocks kept out of Markdown; then, since generated pages carry
+    # editors' text, keep only the HTML our templates and Markdown make (the second lock).
+    with _build.timed("sanitise"):
+        return clean_html(inject_blocks(html, blocks))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -17,7 +17,7 @@ from html_tools import Page
 from newsarchive.archive import analyse
 from newsarchive.load import parse_article
 from newsarchive.model import Article
-from newsarchive.render import render_pages
+from newsarchive.render import GeneratedPage, inject_blocks, render_pages
 from newsarchive.sanitize import clean_html
 
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
@@ -59,13 +59,13 @@ def executable(html: str) -> list[str]:
     return parser.found
 
 
-def to_html(page_markdown: str) -> str:
-    """Markdown to HTML with the site's extensions, front matter dropped."""
-    body = (
-        page_markdown.split("\n---\n", 1)[1] if page_markdown.startswith("---") else page_markdown
-    )
+def to_html(page: GeneratedPage) -> str:
+    """A generated page as MkDocs makes it, before the sanitiser: its Markdown converted
+    with the site's extensions (front matter dropped) and its HTML blocks put back."""
+    text = page.content
+    body = text.split("\n---\n", 1)[1] if text.startswith("---") else text
     converter = markdown.Markdown(extensions=["attr_list", "tables", "toc"])
-    return converter.convert(body)
+    return inject_blocks(converter.convert(body), page.blocks)
 
 
 def article_with(**values: str) -> bytes:
@@ -95,7 +95,7 @@ def test_front_matter_values_never_render_as_script(title, summary, outlet, name
     if not isinstance(result, Article):
         return  # refused with problems: nothing is rendered
     for page in render_pages(analyse([result])):
-        html = to_html(page.content)  # before the sanitiser: the templates alone must be safe
+        html = to_html(page)  # before the sanitiser: the templates alone must be safe
         assert executable(html) == [], (page.src_uri, html[:300])
         head = page.content.split("\n---\n", 1)[0]
         assert "<" not in head and ">" not in head  # titles reach Material's templates escaped
@@ -119,7 +119,7 @@ def test_a_body_the_check_accepts_never_renders_as_script(extra):
     if not isinstance(result, Article):
         return
     for page in render_pages(analyse([result])):
-        assert executable(to_html(page.content)) == [], page.src_uri
+        assert executable(to_html(page)) == [], page.src_uri
 
 
 def test_sanitiser_keeps_our_markup_and_drops_the_rest():

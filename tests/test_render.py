@@ -50,3 +50,14 @@ def test_json_ld_claims_no_unknown_fact_and_cannot_close_its_script():
     assert data["@type"] == "NewsArticle"
     assert "headline" not in data  # the title is editorial, not the outlet's headline
     assert data["datePublished"] == "2019-01-14"
+
+
+def test_own_html_blocks_skip_markdown_and_come_back_whole():
+    from newsarchive.render import GeneratedPage, _lift_blocks, inject_blocks
+
+    block = '<section class="report-meta">\n<dl><dt>Outlet</dt><dd>X</dd></dl>\n</section>'
+    text = f'# Title\n\n{block}\n\n<mark class="passage" id="p">Body</mark> text.\n'
+    page = _lift_blocks(GeneratedPage("reports/x.md", text))
+    assert block not in page.content and "<mark" in page.content  # report text stays
+    (placeholder,) = page.blocks
+    assert inject_blocks(f"<h1>Title</h1>{placeholder}", page.blocks) == f"<h1>Title</h1>{block}"
