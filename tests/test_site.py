@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,6 +16,32 @@ import pytest
 from conftest import ROOT, build_site, copy_project
 from html_tools import Page, read_page, text_of
 from newsarchive.load import load_archive
+
+
+def links_resolve(site: Path) -> int:
+    """Assert that every relative link of the built site and its #anchor exist; count them."""
+    pages = {p: Page(p.read_text("utf-8")) for p in site.rglob("*.html")}
+    checked = 0
+    for path, page in pages.items():
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("mailto:"):
+                continue
+            if not parts.path:
+                target = path
+            elif parts.path.startswith("/"):  # 404.html links from the site root
+                target = site / parts.path.lstrip("/")
+            else:
+                target = path.parent / parts.path
+            if target.is_dir() or parts.path.endswith("/"):
+                target = target / "index.html"
+            target = Path(posixpath.normpath(target))
+            assert target.exists(), f"{path.relative_to(site)} links to missing {href}"
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in pages[target].ids, f"{path}: {href}"
+            checked += 1
+    return checked
+
 
 ARTICLES, _ = load_archive([ROOT / "articles"], root=ROOT)
 BY_OUTLET_TITLE = {a.meta.title: a for a in ARTICLES}
@@ -154,27 +182,7 @@ def test_tags_page_lists_report_tags(site: Path):
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path):
-    pages = {p: Page(p.read_text("utf-8")) for p in site.rglob("*.html")}
-    checked = 0
-    for path, page in pages.items():
-        for href in page.links:
-            parts = urlsplit(href)
-            if parts.scheme or href.startswith("mailto:"):
-                continue
-            if not parts.path:
-                target = path
-            elif parts.path.startswith("/"):  # 404.html links from the site root
-                target = site / parts.path.lstrip("/")
-            else:
-                target = path.parent / parts.path
-            if target.is_dir() or parts.path.endswith("/"):
-                target = target / "index.html"
-            target = Path(posixpath.normpath(target))
-            assert target.exists(), f"{path.relative_to(site)} links to missing {href}"
-            if parts.fragment and target.suffix == ".html":
-                assert parts.fragment in pages[target].ids, f"{path}: {href}"
-            checked += 1
-    assert checked > 100
+    assert links_resolve(site) > 100
 
 
 def test_site_makes_no_request_to_third_parties(site: Path):
@@ -246,3 +254,21 @@ def test_people_pages_list_quotes_per_report_and_variant_spellings(site: Path):
     assert "The claim that two were killed is even more absurd." in page
     kochetkov = read_page(site, "people/igor-kochetkov/")
     assert kochetkov.count("<strong>Igor Kochetkov</strong>") == 9
+
+
+def test_a_larger_archive_splits_the_figures_and_keeps_every_link(tmp_path: Path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_archive
+
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "articles")
+    write_archive(project / "articles", 20)
+    out = tmp_path / "out"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stderr
+    assert links_resolve(out) > 100
+    index = read_page(out, "figures/")
+    assert "<table>" not in index  # no reports x claims matrix above MATRIX_MAX_REPORTS
+    rows = sorted(p.parent.name for p in (out / "figures").glob("*/index.html"))
+    assert rows and all(row.startswith("figure-") for row in rows)
+    assert f'href="{rows[0]}/"' in index

@@ -285,28 +285,60 @@ def render_pages(archive: Archive) -> list[GeneratedPage]:
         content = _render("outlet.md", outlet=outlet, articles=articles, links=links)
         pages.append(GeneratedPage(src, content, in_nav=False))
     pages.append(GeneratedPage("timeline.md", _render("timeline.md", years=_years(archive))))
-    pages.append(_figures_page(archive))
+    pages.extend(_figures_pages(archive))
     pages.append(_passages_page(archive))
     pages.extend(_people_pages(archive))
     return [_lift_blocks(page) for page in pages]
 
 
+# One column per report reads well up to about this many reports; above it, each claim
+# gets a page of its own listing the reports that make it (the matrix would grow as
+# reports x claims: 45 MB at 10,000 synthetic reports).
+MATRIX_MAX_REPORTS = 12
+
+
 def figure_row_ids(archive: Archive) -> list[str]:
     """Stable ids for the rows of the figures table, from what each row counts."""
     return [
-        f"figure-{slugify(row.label)}-{slugify(row.period or 'any')}" for row in archive.figures
+        "figure-"
+        + "-".join(
+            slugify(part) for part in (row.label, row.period or "any", row.unit) if part != "people"
+        )
+        for row in archive.figures
     ]
 
 
-def _figures_page(archive: Archive) -> GeneratedPage:
-    content = _render(
-        "figures.md",
-        rows=archive.figures,
-        row_ids=figure_row_ids(archive),
-        articles=archive.articles,
-        links=_report_links(archive.articles, "figures.md"),
-    )
-    return GeneratedPage("figures.md", content)
+def figure_row_urls(archive: Archive) -> list[str]:
+    """Where each claim row is shown: an anchor of the matrix, or a page of its own."""
+    if len(archive.articles) <= MATRIX_MAX_REPORTS:
+        return [f"figures/#{row_id}" for row_id in figure_row_ids(archive)]
+    return [f"figures/{row_id}/" for row_id in figure_row_ids(archive)]
+
+
+def _figures_pages(archive: Archive) -> list[GeneratedPage]:
+    ids = figure_row_ids(archive)
+    if len(archive.articles) <= MATRIX_MAX_REPORTS:
+        content = _render(
+            "figures.md",
+            rows=archive.figures,
+            row_ids=ids,
+            articles=archive.articles,
+            links=_report_links(archive.articles, "figures.md"),
+        )
+        return [GeneratedPage("figures.md", content)]
+    urls = [_relative("figures.md", url) for url in figure_row_urls(archive)]
+    pages = [
+        GeneratedPage(
+            "figures.md",
+            _render("figures_index.md", rows=list(zip(archive.figures, urls, strict=True))),
+        )
+    ]
+    for row, row_id in zip(archive.figures, ids, strict=True):
+        src = f"figures/{row_id}.md"
+        links = _report_links(row.articles, src)
+        content = _render("figure_row.md", row=row, links=links)
+        pages.append(GeneratedPage(src, content, in_nav=False))
+    return pages
 
 
 def _passages_page(archive: Archive) -> GeneratedPage:
@@ -402,7 +434,7 @@ def render_home(archive: Archive, markdown: str) -> str:
     figures = _render(
         "home_figures.html",
         rows=archive.figures[:6],
-        row_ids=figure_row_ids(archive)[:6],
+        row_urls=figure_row_urls(archive)[:6],
         count=len(archive.articles),
     )
     latest = _render(
