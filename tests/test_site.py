@@ -272,3 +272,31 @@ def test_a_larger_archive_splits_the_figures_and_keeps_every_link(tmp_path: Path
     rows = sorted(p.parent.name for p in (out / "figures").glob("*/index.html"))
     assert rows and all(row.startswith("figure-") for row in rows)
     assert f'href="{rows[0]}/"' in index
+
+
+def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from newsarchive import render
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_archive
+
+    monkeypatch.setattr(render, "SPLIT_ABOVE", 5)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "articles")
+    write_archive(project / "articles", 20)
+    out = tmp_path / "out"
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True))
+    assert links_resolve(out) > 100
+    years = sorted(int(p.parent.name) for p in (out / "timeline").glob("*/index.html"))
+    assert len(years) > 3
+    index = read_page(out, "timeline/")
+    assert f'<a href="{years[0]}/">{years[0]}</a>: ' in index and " entries</li>" in index
+    middle = text_of(read_page(out, f"timeline/{years[1]}/"))
+    assert f"{years[0]} · All years · {years[2]}" in middle
+    report_years = list((out / "reports").glob("[0-9]*/index.html"))
+    assert len(report_years) > 3
+    assert "Reports of" in read_page(out, f"reports/{report_years[0].parent.name}/")

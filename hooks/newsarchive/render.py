@@ -252,28 +252,87 @@ def _report_links(articles: list[Article], from_src: str) -> dict[str, dict]:
     return links
 
 
-def _months(archive: Archive) -> list[tuple[str, list[Article]]]:
+# Above this many reports (or timeline entries) the list is split into a page per year,
+# so that no page grows with the archive (1.6 MB of timeline at 1,000 reports).
+SPLIT_ABOVE = 300
+
+
+def _months(articles: list[Article]) -> list[tuple[str, list[Article]]]:
     months: dict[str, list[Article]] = {}
-    for article in archive.articles:
+    for article in articles:
         day = article.published.sort_date
         months.setdefault(day.strftime("%B %Y"), []).append(article)
     return list(months.items())
+
+
+def _year_pages(
+    index_src: str, years: list[int], counts: dict[int, int]
+) -> tuple[list[tuple[int, str, int]], dict[int, dict[str, str | None]]]:
+    """For a list split by year: the index's links, and each year page's neighbours."""
+    folder = index_src.removesuffix("index.md").removesuffix(".md").rstrip("/")
+    src = {year: f"{folder}/{year}.md" for year in years}
+    listing = [(year, _relative(index_src, _url(src[year])), counts[year]) for year in years]
+    around = {}
+    for position, year in enumerate(years):
+        newer = years[position - 1] if position else None
+        older = years[position + 1] if position + 1 < len(years) else None
+        around[year] = {
+            "src": src[year],
+            "index": _relative(src[year], _url(index_src)),
+            "previous": _relative(src[year], _url(src[newer])) if newer else None,
+            "next": _relative(src[year], _url(src[older])) if older else None,
+            "previous_year": newer,
+            "next_year": older,
+        }
+    return listing, around
+
+
+def _reports_pages(archive: Archive) -> list[GeneratedPage]:
+    index = "reports/index.md"
+    if len(archive.articles) <= SPLIT_ABOVE:
+        links = _report_links(archive.articles, index)
+        content = _render("reports.md", months=_months(archive.articles), links=links, year=None)
+        return [GeneratedPage(index, content)]
+    by_year: dict[int, list[Article]] = {}
+    for article in archive.articles:
+        by_year.setdefault(article.published.sort_date.year, []).append(article)
+    years = list(by_year)  # newest first, as the articles
+    listing, around = _year_pages(index, years, {y: len(a) for y, a in by_year.items()})
+    pages = [GeneratedPage(index, _render("years.md", what="reports", listing=listing))]
+    for year, articles in by_year.items():
+        src = around[year]["src"]
+        links = _report_links(articles, src)
+        content = _render(
+            "reports.md", months=_months(articles), links=links, year=year, around=around[year]
+        )
+        pages.append(GeneratedPage(src, content, in_nav=False))
+    return pages
+
+
+def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
+    if len(archive.timeline) <= SPLIT_ABOVE:
+        years = _timeline_years(archive.timeline, "timeline.md")
+        return [GeneratedPage("timeline.md", _render("timeline.md", years=years, year=None))]
+    by_year: dict[int, list] = {}
+    for entry in archive.timeline:
+        by_year.setdefault(entry.date.year, []).append(entry)
+    years = list(by_year)  # oldest first, as the timeline
+    listing, around = _year_pages("timeline.md", years, {y: len(e) for y, e in by_year.items()})
+    pages = [GeneratedPage("timeline.md", _render("years.md", what="timeline", listing=listing))]
+    for year, entries in by_year.items():
+        src = around[year]["src"]
+        content = _render(
+            "timeline.md", years=_timeline_years(entries, src), year=year, around=around[year]
+        )
+        pages.append(GeneratedPage(src, content, in_nav=False))
+    return pages
 
 
 def render_pages(archive: Archive) -> list[GeneratedPage]:
     """Every generated page of the site."""
     memberships = _memberships(archive)
     pages = [_report_page(a, memberships.get(a.slug, [])) for a in archive.articles]
-    pages.append(
-        GeneratedPage(
-            "reports/index.md",
-            _render(
-                "reports.md",
-                months=_months(archive),
-                links=_report_links(archive.articles, "reports/index.md"),
-            ),
-        )
-    )
+    pages.extend(_reports_pages(archive))
     outlets = archive.outlets()
     listing = [
         (o, _relative("outlets/index.md", _url(outlet_src(o))), a) for o, a in outlets.items()
@@ -284,7 +343,7 @@ def render_pages(archive: Archive) -> list[GeneratedPage]:
         links = _report_links(articles, src)
         content = _render("outlet.md", outlet=outlet, articles=articles, links=links)
         pages.append(GeneratedPage(src, content, in_nav=False))
-    pages.append(GeneratedPage("timeline.md", _render("timeline.md", years=_years(archive))))
+    pages.extend(_timeline_pages(archive))
     pages.extend(_figures_pages(archive))
     pages.append(_passages_page(archive))
     pages.extend(_people_pages(archive))
@@ -411,15 +470,16 @@ def _people_pages(archive: Archive) -> list[GeneratedPage]:
     return pages
 
 
-def _years(archive: Archive) -> list[tuple[int, list[dict]]]:
+def _timeline_years(entries: list, from_src: str) -> list[tuple[int, list[dict]]]:
+    """Timeline entries grouped by year, with citation links relative to `from_src`."""
     years: dict[int, list[dict]] = {}
-    for entry in archive.timeline:
+    for entry in entries:
         citations = [
             {
                 "citation": c,
                 "date_label": publication_date(c.article)[1].removesuffix(" (exact day not known)"),
                 "url": _relative(
-                    "timeline.md",
+                    from_src,
                     _url(report_src(c.article)) + (f"#{c.passage_id}" if c.quote else ""),
                 ),
             }
