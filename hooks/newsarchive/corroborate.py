@@ -77,6 +77,10 @@ class FigureRow:
             support.sources.setdefault(claim.source.slug, claim.source)
         return list(by_value.values())
 
+    def best_supported(self, count: int) -> list[ValueSupport]:
+        """The `count` values given by the most reports (for summaries of long rows)."""
+        return sorted(self.values(), key=lambda v: -len(v.reports))[:count]
+
     def cells(self, article: Article) -> list[FigureClaim]:
         """The claims of this row made by one report (looked up, not searched)."""
         return self._by_report.get(article.slug, [])
