@@ -283,7 +283,7 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import write_archive
 
-    monkeypatch.setattr(render, "SPLIT_ABOVE", 5)
+    monkeypatch.setattr(render, "SPLIT_ABOVE", 2)  # 20 reports, 91 entries, 3 shared groups
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "articles")
@@ -300,3 +300,7 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     report_years = list((out / "reports").glob("[0-9]*/index.html"))
     assert len(report_years) > 3
     assert "Reports of" in read_page(out, f"reports/{report_years[0].parent.name}/")
+    passage_years = list((out / "passages").glob("[0-9]*/index.html"))
+    assert passage_years and "shared paragraph" in read_page(out, "passages/")
+    # A report's shared-paragraph note links into the right year page (links_resolve above).
+    assert any("passages/20" in p.read_text() for p in (out / "reports").rglob("index.html"))

@@ -194,7 +194,9 @@ def _memberships(archive: Archive) -> dict[str, list[tuple[SharedGroup, Paragrap
     return found
 
 
-def _shared_notes(article: Article, shared: list[tuple[SharedGroup, Paragraph]]) -> dict[int, str]:
+def _shared_notes(
+    article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
+) -> dict[int, str]:
     """After each shared paragraph: its id (attr_list) and a note naming the other reports."""
     src = report_src(article)
 
@@ -210,13 +212,15 @@ def _shared_notes(article: Article, shared: list[tuple[SharedGroup, Paragraph]])
             kind=group.kind(member),
             origin=None if member is group.origin else link(group.origin),
             others=[link(o) for o in group.members[1:] if o is not member],
-            passages_url=_relative(src, "passages/#" + group.id),
+            passages_url=_relative(src, group_urls[group.id]),
         )
         notes[member.end] = f"\n{{: #{member.anchor} .shared-paragraph }}\n\n{note}"
     return notes
 
 
-def _report_page(article: Article, shared: list[tuple[SharedGroup, Paragraph]]) -> GeneratedPage:
+def _report_page(
+    article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
+) -> GeneratedPage:
     meta = article.meta
     passages = [f.quote for f in meta.figures] + [e.quote for e in meta.events]
     passages += [q.text for q in meta.quotes]
@@ -230,7 +234,7 @@ def _report_page(article: Article, shared: list[tuple[SharedGroup, Paragraph]]) 
         published_iso=date.iso(),
         published_label=date_label,
         outlet_url=_relative(src, _url(outlet_src(meta.source.outlet))),
-        body=mark_passages(article.body, passages, _shared_notes(article, shared)),
+        body=mark_passages(article.body, passages, _shared_notes(article, shared, group_urls)),
         events=sorted(meta.events, key=lambda e: e.date),
     )
     return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)
@@ -330,8 +334,8 @@ def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
 
 def render_pages(archive: Archive) -> list[GeneratedPage]:
     """Every generated page of the site."""
-    memberships = _memberships(archive)
-    pages = [_report_page(a, memberships.get(a.slug, [])) for a in archive.articles]
+    memberships, group_urls = _memberships(archive), passage_group_urls(archive)
+    pages = [_report_page(a, memberships.get(a.slug, []), group_urls) for a in archive.articles]
     pages.extend(_reports_pages(archive))
     outlets = archive.outlets()
     listing = [
@@ -345,7 +349,7 @@ def render_pages(archive: Archive) -> list[GeneratedPage]:
         pages.append(GeneratedPage(src, content, in_nav=False))
     pages.extend(_timeline_pages(archive))
     pages.extend(_figures_pages(archive))
-    pages.append(_passages_page(archive))
+    pages.extend(_passages_pages(archive))
     pages.extend(_people_pages(archive))
     return [_lift_blocks(page) for page in pages]
 
@@ -400,29 +404,59 @@ def _figures_pages(archive: Archive) -> list[GeneratedPage]:
     return pages
 
 
-def _passages_page(archive: Archive) -> GeneratedPage:
+def _passages_split(archive: Archive) -> bool:
+    return len(archive.shared) > SPLIT_ABOVE
+
+
+def passage_group_urls(archive: Archive) -> dict[str, str]:
+    """Shared group id -> its place on the shared passages page(s)."""
+    if not _passages_split(archive):
+        return {group.id: f"passages/#{group.id}" for group in archive.shared}
+    return {
+        group.id: f"passages/{group.origin.article.published.sort_date.year}/#{group.id}"
+        for group in archive.shared
+    }
+
+
+def _passages_page(archive: Archive, groups: list[SharedGroup], src: str, **extra) -> str:
+    """The shared passages page for `groups`: who repeats whom, then each passage."""
     by_origin: dict[str, tuple[Article, list]] = {}
-    for group in archive.shared:
+    repeats: dict[tuple[str, str], int] = {}  # (later report, earlier report) -> paragraphs
+    for group in groups:
         origin = group.origin.article
         by_origin.setdefault(origin.slug, (origin, []))[1].append(group)
-    # Who repeats whom: (later report, earlier report) -> paragraphs in common.
-    repeats: dict[tuple[str, str], int] = {}
-    for group in archive.shared:
         for member in group.members[1:]:
-            pair = (member.article.slug, group.origin.article.slug)
+            pair = (member.article.slug, origin.slug)
             repeats[pair] = repeats.get(pair, 0) + 1
-    by_slug = {article.slug: article for article in archive.articles}
-    content = _render(
+    cited = {m.article.slug: m.article for g in groups for m in g.members}
+    return _render(
         "passages.md",
-        repeats=[(by_slug[a], by_slug[b], n) for (a, b), n in sorted(repeats.items())],
+        repeats=[(cited[a], cited[b], n) for (a, b), n in sorted(repeats.items())],
         by_origin=list(by_origin.values()),
-        count=len(archive.shared),
-        links=_report_links(archive.articles, "passages.md"),
+        count=len(groups),
+        links=_report_links(list(cited.values()), src),
         shingle_words=syndication.SHINGLE_WORDS,
         threshold=syndication.THRESHOLD,
         verbatim=syndication.VERBATIM,
+        **extra,
     )
-    return GeneratedPage("passages.md", content)
+
+
+def _passages_pages(archive: Archive) -> list[GeneratedPage]:
+    if not _passages_split(archive):
+        content = _passages_page(archive, archive.shared, "passages.md", year=None)
+        return [GeneratedPage("passages.md", content)]
+    by_year: dict[int, list[SharedGroup]] = {}
+    for group in archive.shared:
+        by_year.setdefault(group.origin.article.published.sort_date.year, []).append(group)
+    years = sorted(by_year)
+    listing, around = _year_pages("passages.md", years, {y: len(g) for y, g in by_year.items()})
+    pages = [GeneratedPage("passages.md", _render("years.md", what="passages", listing=listing))]
+    for year in years:
+        src = around[year]["src"]
+        content = _passages_page(archive, by_year[year], src, year=year, around=around[year])
+        pages.append(GeneratedPage(src, content, in_nav=False))
+    return pages
 
 
 def person_srcs(archive: Archive) -> list[str]:
