@@ -89,13 +89,33 @@ def _build(project: Path, out: Path, timings: Path | None) -> tuple[float, float
     return seconds, usage.ru_maxrss / 1024
 
 
+def _search_download(site: Path) -> list[Path]:
+    """What a browser fetches to run one search and show five results."""
+    bundle = site / "pagefind"
+    if not bundle.is_dir():  # Material's built-in search: its whole index and its worker
+        workers = site / "assets" / "javascripts" / "workers"
+        return [site / "search" / "search_index.json", *workers.glob("search.*.js")]
+    # Pagefind: its script, the wasm, the entry and metadata, the filters, the largest index
+    # chunk (a one-word query loads one) and the five largest result fragments: an upper bound.
+    by_size = lambda folder: sorted(folder.glob("*"), key=lambda p: -p.stat().st_size)  # noqa: E731
+    return [
+        bundle / "pagefind.js",
+        bundle / "pagefind-ui.js",
+        bundle / "pagefind-ui.css",
+        bundle / "wasm.en.pagefind",
+        bundle / "pagefind-entry.json",
+        *bundle.glob("pagefind.*.pf_meta"),
+        *(bundle / "filter").glob("*"),
+        *by_size(bundle / "index")[:1],
+        *by_size(bundle / "fragment")[:5],
+    ]
+
+
 def _site_figures(site: Path) -> dict[str, float]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    # What a browser fetches to run one search with Material's built-in search.
-    search = [site / "search" / "search_index.json"]
-    search += list((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    search = _search_download(site)
     return {
         "site_mb": sum(p.stat().st_size for p in files) / 1e6,
         "largest_kb": largest.stat().st_size / 1e3,

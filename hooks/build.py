@@ -32,6 +32,7 @@ from newsarchive.render import (
     report_src,
 )
 from newsarchive.sanitize import clean_html
+from newsarchive.search import SearchIndexError, index_site
 
 
 @dataclass
@@ -115,6 +116,11 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    with _build.timed("search"):
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
     # For benchmarks/bench.py: the hook's own time per phase.
     if target := os.environ.get("NEWSARCHIVE_TIMINGS"):
         Path(target).write_text(json.dumps(_build.seconds), encoding="utf-8")

@@ -103,10 +103,10 @@ def shoot(page: Page, name: str) -> None:
 
 
 def search(page: Page, base_url: str, word: str):
-    page.goto(base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(word, delay=20)
-    results = page.locator(".md-search-result__item")
+    """Type a word into the search page (Pagefind) the way a reader does."""
+    page.goto(base_url + "search/")
+    page.locator(".pagefind-ui__search-input").press_sequentially(word, delay=20)
+    results = page.locator(".pagefind-ui__result")
     expect(results.first).to_be_visible(timeout=10_000)
     return results
 
@@ -118,13 +118,14 @@ def test_search_by_front_matter_word_finds_the_report_and_opens_it(page: Page, b
     results = search(page, base_url, "Harkavy")  # the author: front matter only
     expect(results.first).to_contain_text(OUTNEWS.meta.title)
     shoot(page, "desktop-search-results")
-    results.first.locator("a").first.click()
+    results.first.locator("a.pagefind-ui__result-link").click()
     page.wait_for_url(re.compile(re.escape(f"/reports/{OUTNEWS.slug}/")))
     expect(page.locator("h1.report-title")).to_have_text(OUTNEWS.meta.title)
 
 
 def test_search_by_a_word_of_one_report_body_finds_only_that_report(page: Page, base_url):
     results = search(page, base_url, "Umarov")  # a minister named in one report only
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("result")
     hrefs = results.locator("a").evaluate_all("links => links.map(a => a.href)")
     reports = {re.search(r"/reports/([^/]+)/", h).group(1) for h in hrefs if "/reports/" in h}
     assert reports == {OFFICIALS.slug}
@@ -139,6 +140,24 @@ def test_search_by_place_and_outlet_lists_several_reports(page: Page, base_url):
         expect(results.first).to_be_visible()
         assert results.count() >= 1
     assert page.problems.seen == []
+
+
+def test_search_filters_by_outlet(page: Page, base_url):
+    results = search(page, base_url, "Chechnya")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("result")
+    before = results.count()
+    page.locator(".pagefind-ui__filter-name", has_text="Outlet").click()
+    page.get_by_label(re.compile(r"^Scroll\.in")).check()
+    expect(results).not_to_have_count(before)
+    hrefs = results.locator("a.pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
+    assert hrefs and all("/reports/2019-01-14-scroll" in h for h in hrefs)
+
+
+def test_a_search_link_opens_with_its_results(page: Page, base_url):
+    page.goto(base_url + "search/?q=Kadyrov")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible(timeout=10_000)
 
 
 # --- timeline ---------------------------------------------------------------------------
@@ -225,6 +244,7 @@ def test_no_serious_accessibility_violation(page: Page, base_url, name, scheme):
     )
     if name == "search":
         search(page, base_url, "Kochetkov")
+        expect(page.locator(".pagefind-ui__message")).to_contain_text("result")
     else:
         page.goto(base_url + PAGES[name])
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme

@@ -126,21 +126,25 @@ def test_index_lists_reports_newest_first_and_outlet_pages_their_own(site: Path)
     assert read_page(site, "outlets/scroll-in/").count('class="report-line"') == 1
 
 
-def test_search_index_holds_each_report_and_its_front_matter(site: Path):
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    text_by_page: dict[str, str] = {}
-    for doc in index["docs"]:
-        page = doc["location"].split("#")[0]
-        text_by_page[page] = text_by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
+def test_search_bundle_indexes_every_page_with_filters(site: Path):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    indexed = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")]
+    assert entry["languages"]["en"]["page_count"] == len(indexed) > len(ARTICLES)
     for article in ARTICLES:
-        text = text_by_page[f"reports/{article.slug}/"]
-        assert article.meta.source.outlet in text
+        html = read_page(site, f"reports/{article.slug}/")
+        body = html[html.index("data-pagefind-body") :]
+        # Front matter facts are in the indexed content: outlet, author, people quoted.
+        assert article.meta.source.outlet in body
+        assert (article.meta.source.author or "Not known.") in body
         for quote in article.meta.quotes:
-            if quote.name:
-                assert quote.name in text
-    outnews = text_by_page[f"reports/{slug_of('2019-01-14-outnews')}/"]
-    assert "Rob Harkavy" in outnews and "Wolfgang Benedek" in outnews
-    assert "Kadyrov" in text_by_page["timeline/"]
+            assert quote.name is None or quote.name in text_of(body)
+        year = article.published.sort_date.year
+        assert f'data-pagefind-filter="year:{year}"' in html
+        assert 'data-pagefind-filter="outlet"><a' in html
+        assert f'data-pagefind-filter="language">{article.meta.language}<' in html
+        assert html.count('data-pagefind-filter="tag"') == len(article.meta.tags)
+    # Nothing is loaded from Material's search any more.
+    assert not (site / "search" / "search_index.json").exists()
 
 
 def test_feed_is_valid_atom_with_every_report(site: Path):
@@ -222,8 +226,8 @@ def test_a_new_article_appears_without_code_change(tmp_path: Path):
     assert "2019-01-15-scroll-copy/" in read_page(out, "timeline/")
     assert "of 6 reports" in text_of(read_page(out, ""))
     assert "2019-01-15-scroll-copy/" in read_page(out, "figures/")
-    index = json.loads((out / "search" / "search_index.json").read_text("utf-8"))
-    assert any(d["location"].startswith("reports/2019-01-15-scroll-copy/") for d in index["docs"])
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["en"]["page_count"] > len(ARTICLES) + 1
 
 
 def test_figures_page_sets_reports_side_by_side(site: Path):

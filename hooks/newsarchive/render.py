@@ -233,6 +233,7 @@ def _report_page(
         source=meta.source,
         published_iso=date.iso(),
         published_label=date_label,
+        published_year=article.published.sort_date.year,
         outlet_url=_relative(src, _url(outlet_src(meta.source.outlet))),
         body=mark_passages(article.body, passages, _shared_notes(article, shared, group_urls)),
         events=sorted(meta.events, key=lambda e: e.date),

@@ -22,7 +22,7 @@ ALLOWED_TAGS = {
     "sub", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
-    "*": {"id", "class", "title", "aria-label"},
+    "*": {"id", "class", "title", "aria-label", "data-pagefind-filter"},
     "a": {"href", "rel"},
     "time": {"datetime"},
     "th": {"scope"},
