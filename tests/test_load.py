@@ -85,10 +85,9 @@ def test_the_five_reports_load_cleanly(real_articles):
 def test_every_claim_of_the_real_reports_is_verbatim_in_its_body(real_articles):
     for article in real_articles:
         meta = article.meta
-        passages = [f.quote for f in meta.figures] + [e.quote for e in meta.events]
-        passages += [q.text for q in meta.quotes]
+        passages = meta.cited_passages()
         assert passages, article.slug
-        for passage in passages:
+        for _, passage in passages:
             assert find_passage(article.body, passage), (article.slug, passage)
 
 

@@ -114,7 +114,7 @@ def say_figure(figure: Figure) -> str:
     return f"{figure.qualifier} {figure.value}"
 
 
-def _sources(articles: list[Article], shared: list[SharedGroup]) -> dict[tuple, Article]:
+def _copied_from(shared: list[SharedGroup]) -> dict[tuple, Article]:
     """(report slug, paragraph index) -> the earlier report the paragraph was copied from."""
     copied_from = {}
     for group in shared:
@@ -139,7 +139,7 @@ def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Figu
 
     Claims about different periods are different rows, never merged.
     """
-    copied_from = _sources(articles, shared)
+    copied_from = _copied_from(shared)
     copiers = {slug for slug, _ in copied_from}
     rows: dict[tuple, FigureRow] = {}
     for article in articles:

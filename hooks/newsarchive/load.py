@@ -43,10 +43,7 @@ def _validate(data: dict, report: Report) -> FrontMatter | None:
 
 def _grounded(meta: FrontMatter, body: str, report: Report) -> None:
     """Every figure, event and quote in front matter stands verbatim in the body."""
-    claims = [(("figures", i, "quote"), f.quote) for i, f in enumerate(meta.figures)]
-    claims += [(("events", i, "quote"), e.quote) for i, e in enumerate(meta.events)]
-    claims += [(("quotes", i, "text"), q.text) for i, q in enumerate(meta.quotes)]
-    for loc, passage in claims:
+    for loc, passage in meta.cited_passages():
         span = find_passage(body, passage)
         if span is None:
             closest = closest_passage(body, passage)

@@ -298,6 +298,13 @@ class FrontMatter(_Strict):
     events: list[Event] = Field([], description="Every dated event the report mentions.")
     quotes: list[Quote] = Field([], description="Everyone the report quotes.")
 
+    def cited_passages(self) -> list[tuple[tuple, str]]:
+        """(field path, passage) of every figure, event and quote: what must be in the body."""
+        found = [(("figures", i, "quote"), f.quote) for i, f in enumerate(self.figures)]
+        found += [(("events", i, "quote"), e.quote) for i, e in enumerate(self.events)]
+        found += [(("quotes", i, "text"), q.text) for i, q in enumerate(self.quotes)]
+        return found
+
     @model_validator(mode="after")
     def _reconstructed_titles_are_explained(self) -> FrontMatter:
         if self.title_source != "headline" and self.title_note is None:
@@ -320,13 +327,19 @@ class Article:
 
     def line_of(self, loc: tuple) -> int:
         """The file line of a front matter field, e.g. `("figures", 0, "quote")`."""
-        while loc and loc not in self.lines:
-            loc = loc[:-1]
-        return self.lines.get(loc, 1)
+        return line_of(self.lines, loc)
 
     @property
     def published(self) -> Published:
         return self.meta.source.published
+
+
+def line_of(lines: dict[tuple, int], loc: tuple) -> int:
+    """The line of the field `loc`, or of its nearest enclosing key (a missing field
+    points at its parent); 1 when none is known."""
+    while loc and loc not in lines:
+        loc = loc[:-1]
+    return lines.get(loc, 1)
 
 
 def json_schema() -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .model import line_of
+
 __all__ = ["Problem", "Report"]
 
 
@@ -31,10 +33,7 @@ class Report:
         self.problems: list[Problem] = []
 
     def line_of(self, loc: tuple) -> int:
-        # The nearest enclosing key that has a line: a missing field points at its parent.
-        while loc and loc not in self.lines:
-            loc = loc[:-1]
-        return self.lines.get(loc, 1)
+        return line_of(self.lines, loc)
 
     def add(
         self, loc: tuple, message: str, line: int | None = None, field: str | None = None

@@ -24,7 +24,7 @@ from .corroborate import say_figure
 from .model import Article
 from .passages import find_passage, passage_id
 from .syndication import Paragraph, SharedGroup
-from .timeline import publication_date
+from .timeline import DAY_NOT_KNOWN, publication_date
 
 __all__ = [
     "GeneratedPage",
@@ -222,8 +222,7 @@ def _report_page(
     article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
 ) -> GeneratedPage:
     meta = article.meta
-    passages = [f.quote for f in meta.figures] + [e.quote for e in meta.events]
-    passages += [q.text for q in meta.quotes]
+    passages = [passage for _, passage in meta.cited_passages()]
     date, date_label = publication_date(article)
     src = report_src(article)
     content = _render(
@@ -252,7 +251,7 @@ def _report_links(articles: list[Article], from_src: str) -> dict[str, dict]:
             "outlet_url": _relative(from_src, _url(outlet_src(article.meta.source.outlet))),
             "date_iso": date.iso(),
             "date_label": label,
-            "short_date": label.removesuffix(" (exact day not known)"),
+            "short_date": label.removesuffix(DAY_NOT_KNOWN),
         }
     return links
 
@@ -512,7 +511,7 @@ def _timeline_years(entries: list, from_src: str) -> list[tuple[int, list[dict]]
         citations = [
             {
                 "citation": c,
-                "date_label": publication_date(c.article)[1].removesuffix(" (exact day not known)"),
+                "date_label": publication_date(c.article)[1].removesuffix(DAY_NOT_KNOWN),
                 "url": _relative(
                     from_src,
                     _url(report_src(c.article)) + (f"#{c.passage_id}" if c.quote else ""),

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from .model import Article, PartialDate
 from .passages import passage_id
 
-__all__ = ["Citation", "TimelineEntry", "build_timeline", "publication_date"]
+__all__ = ["DAY_NOT_KNOWN", "Citation", "TimelineEntry", "build_timeline", "publication_date"]
+
+DAY_NOT_KNOWN = " (exact day not known)"  # said after a publication window
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def _window_label(first: dt.date, last: dt.date) -> str:
         span = f"{first.day}–{last.day} {PartialDate(first.year, first.month).human()}"
     else:
         span = f"{PartialDate.parse(first).human()} – {PartialDate.parse(last).human()}"
-    return f"{span} (exact day not known)"
+    return f"{span}{DAY_NOT_KNOWN}"
 
 
 def publication_date(article: Article) -> tuple[PartialDate, str]:
