@@ -1,7 +1,13 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.passages import closest_passage, find_passage, normalise, passage_id
+from newsarchive.passages import (
+    _normalise_with_map,
+    closest_passage,
+    find_passage,
+    normalise,
+    passage_id,
+)
 
 BODY = "Kadyrov\u00a0publicly declared \u201cwe don\u2019t have these people\u201d \u2013 twice."
 
@@ -49,3 +55,17 @@ def test_any_slice_of_a_body_is_found_where_it_stands(body, data):
     # The span covers the passage (an expanded "…" may add a dot beside it).
     assert normalise(passage) in normalise(body[span.start : span.end])
     assert "  " not in normalise(body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\t\u2019'\u2013-\u0436x."), max_size=60), st.data())
+def test_the_fast_path_finds_what_the_offset_map_finds(body, data):
+    # Text NFKC leaves alone is matched by a pattern; the offset map must agree with it.
+    start = data.draw(st.integers(0, len(body)))
+    passage = body[start : data.draw(st.integers(start, len(body)))]
+    needle = normalise(passage)
+    haystack, origin = _normalise_with_map(body)
+    at = haystack.find(needle) if needle else -1
+    expected = None if at < 0 else (origin[at], origin[at + len(needle) - 1] + 1)
+    span = find_passage(body, passage)
+    assert ((span.start, span.end) if span else None) == expected

@@ -7,6 +7,7 @@ else (a changed word, a dropped comma) must.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import re
@@ -47,7 +48,8 @@ _SPECIAL = re.compile(r"\s+|[^\x00-\x7f\s]+")
 def _normalise_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalised text, and for each of its characters the index it came from in `text`.
 
-    Cached: a body is searched once per cited passage, and again when rendered.
+    Only for text that NFKC changes (see `find_passage`). Cached: a body is searched once
+    per cited passage, and again when rendered.
     """
     text = text.translate(_TYPOGRAPHY)
     chars: list[str] = []
@@ -92,6 +94,7 @@ def _fold(match: re.Match) -> str:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_LONG_WHITESPACE = re.compile(r"\s\s+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f\s]+")
 
 
@@ -101,9 +104,36 @@ def normalise(text: str) -> str:
     The same folding as `_normalise_with_map`, without the map, so it runs at C speed.
     """
     text = _WHITESPACE.sub(" ", text.translate(_TYPOGRAPHY))
-    if not text.isascii():
+    if not _folds_to_itself(text):
         text = _WHITESPACE.sub(" ", _NON_ASCII.sub(_fold, text))
     return text.strip(" ")
+
+
+@lru_cache(maxsize=64)
+def _fold_whitespace_only(body: str) -> tuple[str, int, list[int], list[int]] | None:
+    """For a body that only needs typography and whitespace folded (one character for one,
+    runs of whitespace to one space): its normalised text, whether a leading space was
+    stripped, and for each run of two or more whitespace characters its place in the
+    collapsed text and how many characters were removed up to its end. None for a body
+    NFKC changes.
+    """
+    text = body.translate(_TYPOGRAPHY)
+    if not _folds_to_itself(text):
+        return None
+    runs, removed, total = [], [], 0
+    for match in _LONG_WHITESPACE.finditer(text):  # a single whitespace character stays one
+        runs.append(match.start() - total)
+        total += match.end() - match.start() - 1
+        removed.append(total)
+    collapsed = _WHITESPACE.sub(" ", text)
+    lead = 1 if collapsed.startswith(" ") else 0
+    return collapsed.strip(" "), lead, runs, removed
+
+
+def _folds_to_itself(text: str) -> bool:
+    """True when NFKC leaves `text` alone (most English and Russian text), so that only
+    typography and whitespace need folding: checked at C speed."""
+    return text.isascii() or unicodedata.is_normalized("NFKC", text)
 
 
 @dataclass(frozen=True)
@@ -119,6 +149,19 @@ def find_passage(body: str, passage: str) -> Span | None:
     needle = normalise(passage)
     if not needle:
         return None
+    folded = _fold_whitespace_only(body)
+    if folded is not None:
+        haystack, lead, runs, removed = folded
+        at = haystack.find(needle)
+        if at < 0:
+            return None
+
+        def origin(index: int) -> int:
+            collapsed = index + lead
+            before = bisect.bisect_left(runs, collapsed)  # runs that stand before it
+            return collapsed + (removed[before - 1] if before else 0)
+
+        return Span(origin(at), origin(at + len(needle) - 1) + 1)
     haystack, origin = _normalise_with_map(body)
     at = haystack.find(needle)
     if at < 0:

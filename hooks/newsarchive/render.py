@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -90,8 +89,13 @@ def _url(src_uri: str) -> str:
 def _relative(from_src: str, to_url: str) -> str:
     """A link from the page `from_src` to a directory URL, keeping any #anchor."""
     target, _, anchor = to_url.partition("#")
-    link = posixpath.relpath("/" + target, "/" + _url(from_src))
-    link = "./" if link == "." else link + "/"
+    # Both are directory URLs ("a/b/" or ""): climb out of what differs, then go down.
+    here, there = _url(from_src).split("/")[:-1], target.split("/")[:-1]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    down = "".join(f"{part}/" for part in there[common:])
+    link = "../" * (len(here) - common) + down or "./"
     return link + (f"#{anchor}" if anchor else "")
 
 
