@@ -130,6 +130,11 @@ def test_search_bundle_indexes_every_page_with_filters(site: Path):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     indexed = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")]
     assert entry["languages"]["en"]["page_count"] == len(indexed) > len(ARTICLES)
+    # Listings repeat what the reports say; a search finds the reports and people instead.
+    for listing in ("timeline/", "reports/", "figures/", "passages/", "tags/argun/", "outlets/"):
+        assert "data-pagefind-body" not in read_page(site, listing), listing
+    person = next((site / "people").glob("*/index.html")).read_text("utf-8")
+    assert "data-pagefind-body" in person and "data-pagefind-body" not in read_page(site, "people/")
     for article in ARTICLES:
         html = read_page(site, f"reports/{article.slug}/")
         body = html[html.index("data-pagefind-body") :]
@@ -180,9 +185,15 @@ def test_home_shows_key_figures_with_their_support_and_latest_reports(site: Path
     assert "<!-- archive:" not in read_page(site, "")
 
 
-def test_tags_page_lists_report_tags(site: Path):
-    text = text_of(read_page(site, "tags/"))
-    assert "Argun" in text and "Russian LGBT Network" in text
+def test_tags_page_lists_report_tags_and_each_tag_its_reports(site: Path):
+    index = read_page(site, "tags/")
+    tagged = [a for a in ARTICLES if "Argun" in a.meta.tags]
+    assert f'<a href="argun/">Argun</a>: {len(tagged)} reports' in index
+    assert "Russian LGBT Network" in text_of(index)
+    argun = read_page(site, "tags/argun/")
+    assert {a.meta.title for a in tagged} <= set(re.findall(r'/">([^<]+)</a>', argun))
+    report = read_page(site, f"reports/{tagged[0].slug}/")
+    assert '<a href="../../tags/argun/" data-pagefind-filter="tag">Argun</a>' in report
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path):
@@ -304,6 +315,11 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     report_years = list((out / "reports").glob("[0-9]*/index.html"))
     assert len(report_years) > 3
     assert "Reports of" in read_page(out, f"reports/{report_years[0].parent.name}/")
+    # Outlet and tag lists split the same way, with their own titles.
+    outlet = next(p for p in (out / "outlets").glob("*/[0-9]*/index.html"))
+    assert ": reports of " in text_of(outlet.read_text("utf-8"))
+    tag_year = next(p for p in (out / "tags").glob("*/[0-9]*/index.html"))
+    assert "Reports tagged " in text_of(tag_year.read_text("utf-8"))
     passage_years = list((out / "passages").glob("[0-9]*/index.html"))
     assert passage_years and "shared paragraph" in read_page(out, "passages/")
     # A report's shared-paragraph note links into the right year page (links_resolve above).

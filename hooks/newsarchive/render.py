@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -238,6 +239,7 @@ def _report_page(
         published_label=date_label,
         published_year=article.published.sort_date.year,
         outlet_url=_relative(src, _url(outlet_src(meta.source.outlet))),
+        tag_urls={tag: _relative(src, _url(tag_src(tag))) for tag in meta.tags},
         body=mark_passages(article.body, passages, _shared_notes(article, shared, group_urls)),
         events=sorted(meta.events, key=lambda e: e.date),
     )
@@ -295,25 +297,100 @@ def _year_pages(
     return listing, around
 
 
-def _reports_pages(archive: Archive) -> list[GeneratedPage]:
-    index = "reports/index.md"
-    if len(archive.articles) <= SPLIT_ABOVE:
-        links = _report_links(archive.articles, index)
-        content = _render("reports.md", months=_months(archive.articles), links=links, year=None)
-        return [GeneratedPage(index, content)]
+def _report_list_pages(
+    index_src: str,
+    articles: list[Article],
+    *,
+    title: str,
+    year_title: Callable[[int], str],
+    lead: str,
+    in_nav: bool = False,
+) -> list[GeneratedPage]:
+    """A list of reports (all, one outlet's, one tag's), newest first by month; above
+    SPLIT_ABOVE, an index of years and a page per year, linked to their neighbours."""
+    show_outlet = not index_src.startswith("outlets/")
+    context = {"lead": lead, "show_outlet": show_outlet}
+    if len(articles) <= SPLIT_ABOVE:
+        links = _report_links(articles, index_src)
+        content = _render(
+            "report_list.md",
+            title=title,
+            months=_months(articles),
+            links=links,
+            year=None,
+            **context,
+        )
+        return [GeneratedPage(index_src, content, in_nav=in_nav)]
     by_year: dict[int, list[Article]] = {}
-    for article in archive.articles:
+    for article in articles:
         by_year.setdefault(article.published.sort_date.year, []).append(article)
     years = list(by_year)  # newest first, as the articles
-    listing, around = _year_pages(index, years, {y: len(a) for y, a in by_year.items()})
-    pages = [GeneratedPage(index, _render("years.md", what="reports", listing=listing))]
-    for year, articles in by_year.items():
+    listing, around = _year_pages(index_src, years, {y: len(a) for y, a in by_year.items()})
+    index = _render("years.md", what="reports", title=title, lead=lead, listing=listing)
+    pages = [GeneratedPage(index_src, index, in_nav=in_nav)]
+    for year, articles_of_year in by_year.items():
         src = around[year]["src"]
-        links = _report_links(articles, src)
         content = _render(
-            "reports.md", months=_months(articles), links=links, year=year, around=around[year]
+            "report_list.md",
+            title=year_title(year),
+            months=_months(articles_of_year),
+            links=_report_links(articles_of_year, src),
+            year=year,
+            around=around[year],
+            **context,
         )
         pages.append(GeneratedPage(src, content, in_nav=False))
+    return pages
+
+
+def _outlet_pages(archive: Archive) -> list[GeneratedPage]:
+    outlets = archive.outlets()
+    listing = [
+        (o, _relative("outlets/index.md", _url(outlet_src(o))), a) for o, a in outlets.items()
+    ]
+    pages = [GeneratedPage("outlets/index.md", _render("outlets.md", outlets=listing))]
+    for outlet, articles in outlets.items():
+        pages += _report_list_pages(
+            outlet_src(outlet),
+            articles,
+            title=outlet,
+            year_title=lambda year, outlet=outlet: f"{outlet}: reports of {year}",
+            lead=f"Every report by {outlet}",
+        )
+    return pages
+
+
+def tags_of(archive: Archive) -> dict[str, tuple[str, list[Article]]]:
+    """Tag slug -> the tag as first written and its reports, newest first; by name.
+
+    Tags that differ only in case or punctuation ("LGBT rights", "lgbt-rights") share a page.
+    """
+    tags: dict[str, tuple[str, list[Article]]] = {}
+    for article in archive.articles:
+        for tag in article.meta.tags:
+            tags.setdefault(slugify(tag), (tag, []))[1].append(article)
+    return dict(sorted(tags.items()))
+
+
+def tag_src(tag: str) -> str:
+    return f"tags/{slugify(tag)}.md"
+
+
+def _tag_pages(archive: Archive) -> list[GeneratedPage]:
+    tags = tags_of(archive)
+    listing = [
+        (name, _relative("tags/index.md", _url(tag_src(name))), len(articles))
+        for name, articles in tags.values()
+    ]
+    pages = [GeneratedPage("tags/index.md", _render("tags.md", tags=listing))]
+    for name, articles in tags.values():
+        pages += _report_list_pages(
+            tag_src(name),
+            articles,
+            title=f"Reports tagged {name}",
+            year_title=lambda year, name=name: f"Reports tagged {name}, {year}",
+            lead=f"Every report tagged {name}",
+        )
     return pages
 
 
@@ -326,7 +403,8 @@ def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
         by_year.setdefault(entry.date.year, []).append(entry)
     years = list(by_year)  # oldest first, as the timeline
     listing, around = _year_pages("timeline.md", years, {y: len(e) for y, e in by_year.items()})
-    pages = [GeneratedPage("timeline.md", _render("years.md", what="timeline", listing=listing))]
+    index = _render("years.md", what="timeline", title="Timeline", listing=listing)
+    pages = [GeneratedPage("timeline.md", index)]
     for year, entries in by_year.items():
         src = around[year]["src"]
         content = _render(
@@ -340,17 +418,16 @@ def render_pages(archive: Archive) -> list[GeneratedPage]:
     """Every generated page of the site."""
     memberships, group_urls = _memberships(archive), passage_group_urls(archive)
     pages = [_report_page(a, memberships.get(a.slug, []), group_urls) for a in archive.articles]
-    pages.extend(_reports_pages(archive))
-    outlets = archive.outlets()
-    listing = [
-        (o, _relative("outlets/index.md", _url(outlet_src(o))), a) for o, a in outlets.items()
-    ]
-    pages.append(GeneratedPage("outlets/index.md", _render("outlets.md", outlets=listing)))
-    for outlet, articles in outlets.items():
-        src = outlet_src(outlet)
-        links = _report_links(articles, src)
-        content = _render("outlet.md", outlet=outlet, articles=articles, links=links)
-        pages.append(GeneratedPage(src, content, in_nav=False))
+    pages += _report_list_pages(
+        "reports/index.md",
+        archive.articles,
+        title="All reports",
+        year_title=lambda year: f"Reports of {year}",
+        lead="Every report in the archive",
+        in_nav=True,
+    )
+    pages += _outlet_pages(archive)
+    pages += _tag_pages(archive)
     pages.extend(_timeline_pages(archive))
     pages.extend(_figures_pages(archive))
     pages.extend(_passages_pages(archive))
@@ -455,7 +532,8 @@ def _passages_pages(archive: Archive) -> list[GeneratedPage]:
         by_year.setdefault(group.origin.article.published.sort_date.year, []).append(group)
     years = sorted(by_year)
     listing, around = _year_pages("passages.md", years, {y: len(g) for y, g in by_year.items()})
-    pages = [GeneratedPage("passages.md", _render("years.md", what="passages", listing=listing))]
+    index = _render("years.md", what="passages", title="Shared passages", listing=listing)
+    pages = [GeneratedPage("passages.md", index)]
     for year in years:
         src = around[year]["src"]
         content = _passages_page(archive, by_year[year], src, year=year, around=around[year])
