@@ -2,9 +2,13 @@
 report bodies, side by side, on deterministic synthetic archives.
 
 For each N, both builds run in alternation (project, plain, project, plain...) so that a
-slower moment of the machine hits both alike. Each build is its own process; its peak
-memory is that process's maximum resident set (os.wait4). Results are printed as a
-Markdown table and written to benchmarks/RESULTS.md.
+slower moment of the machine hits both alike. Both have the same theme and the same search
+(Pagefind: the project's hook runs it after its build; the plain build runs it after
+`mkdocs build`, within its wall time). Each build is its own process tree; its peak memory
+is sampled every 0.1 s from /proc: the largest total, and each program's largest apart
+("python" is the moment before `python -m pagefind` becomes the Pagefind binary). The
+search download is measured in headless Chromium (search_download.py). Results are
+printed as a Markdown table and written to benchmarks/RESULTS.md.
 
 Usage: .venv/bin/python benchmarks/bench.py [--runs R] [N ...]   (default: 100 1000 10000)
 """
@@ -25,7 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import write_archive  # noqa: E402
+from search_download import search_download  # noqa: E402
+
+from synthetic import WORDS, write_archive  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -35,8 +41,7 @@ site_url: http://127.0.0.1:8000/
 theme:
   name: material
   font: false
-plugins:
-  - search
+plugins: []
 nav:
   - Home: index.md
 """
@@ -45,8 +50,8 @@ nav:
 @dataclass
 class Runs:
     seconds: list[float] = field(default_factory=list)
-    peak_mb: list[float] = field(default_factory=list)
     phases: list[dict[str, float]] = field(default_factory=list)
+    memory: list[dict[str, float]] = field(default_factory=list)  # peak MB: all, by program
     site: dict[str, float] = field(default_factory=dict)
 
 
@@ -61,7 +66,7 @@ def _project(folder: Path, count: int) -> Path:
 
 
 def _plain(folder: Path, articles: Path) -> Path:
-    """The same report bodies as ordinary pages: same theme and search, no hook."""
+    """The same report bodies as ordinary pages: same theme, no hook (search: `_build`)."""
     docs = folder / "docs" / "reports"
     docs.mkdir(parents=True)
     (folder / "docs" / "index.md").write_text("# Reports\n")
@@ -73,54 +78,72 @@ def _plain(folder: Path, articles: Path) -> Path:
     return folder
 
 
-def _build(project: Path, out: Path, timings: Path | None) -> tuple[float, float]:
-    """Run one `mkdocs build`; its wall time and peak memory (MB)."""
+def _tree_rss_mb(root: int) -> dict[str, float]:
+    """Resident memory (MB) of a process and its descendants now, by program name."""
+    parents, names, rss = {}, {}, {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):  # the process ended while being read
+            continue
+        pid = int(status.parent.name)
+        parents[pid], names[pid] = int(fields["PPid"]), fields["Name"].strip()
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+    by_name: dict[str, float] = {}
+    for pid in rss:
+        ancestor = pid
+        while ancestor not in (root, 0, 1) and ancestor in parents:
+            ancestor = parents[ancestor]
+        if ancestor == root:
+            by_name[names[pid]] = by_name.get(names[pid], 0.0) + rss[pid]
+    return by_name
+
+
+def _run(command: list[str], env: dict[str, str], peaks: dict[str, float]) -> None:
+    """Run a command to its end, sampling its process tree's memory every 0.1 s: `peaks`
+    keeps the largest total ("all", what the machine must hold at once) and the largest of
+    each program apart (MkDocs and Pagefind overlap: the hook waits for Pagefind)."""
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    while process.poll() is None:
+        now = _tree_rss_mb(process.pid)
+        for name, mb in [("all", sum(now.values())), *now.items()]:
+            peaks[name] = max(peaks.get(name, 0.0), mb)
+        time.sleep(0.1)
+    errors = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors}")
+
+
+def _build(project: Path, out: Path, timings: Path | None) -> tuple[float, dict[str, float]]:
+    """One build (the plain one followed by Pagefind); its wall time and peak memory (MB)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if timings:
         env["NEWSARCHIVE_TIMINGS"] = str(timings)
-    command = [str(MKDOCS), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    peaks: dict[str, float] = {}
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    errors = process.stderr.read().decode() if process.stderr else ""
-    if status != 0:
-        raise SystemExit(f"build of {project} failed:\n{errors}")
-    return seconds, usage.ru_maxrss / 1024
-
-
-def _search_download(site: Path) -> list[Path]:
-    """What a browser fetches to run one search and show five results."""
-    bundle = site / "pagefind"
-    if not bundle.is_dir():  # Material's built-in search: its whole index and its worker
-        workers = site / "assets" / "javascripts" / "workers"
-        return [site / "search" / "search_index.json", *workers.glob("search.*.js")]
-    # Pagefind: its script, the wasm, the entry and metadata, the filters, the largest index
-    # chunk (a one-word query loads one) and the five largest result fragments: an upper bound.
-    by_size = lambda folder: sorted(folder.glob("*"), key=lambda p: -p.stat().st_size)  # noqa: E731
-    return [
-        bundle / "pagefind.js",
-        bundle / "pagefind-ui.js",
-        bundle / "pagefind-ui.css",
-        bundle / "wasm.en.pagefind",
-        bundle / "pagefind-entry.json",
-        *bundle.glob("pagefind.*.pf_meta"),
-        *(bundle / "filter").glob("*"),
-        *by_size(bundle / "index")[:1],
-        *by_size(bundle / "fragment")[:5],
-    ]
+    _run(
+        [str(MKDOCS), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)], env, peaks
+    )
+    if not timings:  # the plain build: the same search as the project's
+        _run([sys.executable, "-m", "pagefind", "--site", str(out), "--silent"], env, peaks)
+    return time.perf_counter() - started, peaks
 
 
 def _site_figures(site: Path) -> dict[str, float]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    search = _search_download(site)
+    search_kb = None
+    if (site / "search").is_dir():  # the plain build has no search page to type into
+        # The most common word of the synthetic reports (see synthetic.py): many results.
+        search_bytes, shown = search_download(site, WORDS[0])
+        assert shown, f"no result for {WORDS[0]!r} in {site}"
+        search_kb = search_bytes / 1e3
     return {
         "site_mb": sum(p.stat().st_size for p in files) / 1e6,
         "largest_kb": largest.stat().st_size / 1e3,
         "largest": str(largest.relative_to(site)),
-        "search_kb": sum(p.stat().st_size for p in search if p.exists()) / 1e3,
+        "search_kb": search_kb,
     }
 
 
@@ -132,27 +155,33 @@ def bench(count: int, runs: int, work: Path) -> tuple[Runs, Runs]:
         for name, source, result in (("full", project, full), ("plain", plain, bare)):
             out = work / f"site-{name}-{count}"
             timings = work / "timings.json" if name == "full" else None
-            seconds, peak = _build(source, out, timings)
+            seconds, peaks = _build(source, out, timings)
             result.seconds.append(seconds)
-            result.peak_mb.append(peak)
+            result.memory.append(peaks)
             if timings:
-                result.phases.append(json.loads(timings.read_text()))
+                measured = json.loads(timings.read_text())
+                result.phases.append(measured)
             if run == runs - 1:
                 result.site = _site_figures(out)
-            print(f"  N={count} run {run + 1}/{runs} {name}: {seconds:.1f} s, {peak:.0f} MB")
+            print(
+                f"  N={count} run {run + 1}/{runs} {name}: {seconds:.1f} s, {peaks['all']:.0f} MB"
+            )
     return full, bare
 
 
 def _row(count: int, name: str, result: Runs) -> str:
-    phases = ""
+    phases = "-"
     if result.phases:
         median = {k: statistics.median(p[k] for p in result.phases) for k in result.phases[0]}
         phases = ", ".join(f"{k} {v:.2f}" for k, v in median.items())
+    names = sorted({name for m in result.memory for name in m} - {"all"})
+    apart = ", ".join(f"{n} {max(m.get(n, 0) for m in result.memory):.0f}" for n in names)
+    peak = f"{max(m['all'] for m in result.memory):.0f} ({apart})"
     site = result.site
+    search = "-" if site["search_kb"] is None else f"{site['search_kb']:.0f}"
     return (
-        f"| {count:,} | {name} | {statistics.median(result.seconds):.1f} | "
-        f"{max(result.peak_mb):.0f} | {phases or '-'} | {site['site_mb']:.1f} | "
-        f"{site['largest_kb']:.0f} ({site['largest']}) | {site['search_kb']:.0f} |"
+        f"| {count:,} | {name} | {statistics.median(result.seconds):.1f} | {peak} | {phases} "
+        f"| {site['site_mb']:.1f} | {site['largest_kb']:.0f} ({site['largest']}) | {search} |"
     )
 
 
@@ -163,14 +192,17 @@ def main() -> None:
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     args = parser.parse_args()
     header = (
-        "| reports | build | wall s (median) | peak MB | hook s per phase (median) "
+        "| reports | build | wall s (median) | peak MB (apart) | hook s per phase (median) "
         "| site MB | largest page KB | search download KB |\n|---:|---|---:|---:|---|---:|---|---:|"
     )
     rows, ratios = [], []
     with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as work:
         for count in args.sizes:
             full, bare = bench(count, args.runs, Path(work))
-            rows += [_row(count, "full (hook)", full), _row(count, "plain material", bare)]
+            rows += [
+                _row(count, "full (hook)", full),
+                _row(count, "plain material + Pagefind", bare),
+            ]
             ratio = statistics.median(full.seconds) / statistics.median(bare.seconds)
             ratios.append(f"- N = {count:,}: full / plain = {ratio:.2f}")
     table = "\n".join([header, *rows])

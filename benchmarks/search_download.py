@@ -1,0 +1,50 @@
+"""Bytes a reader's browser downloads from the search bundle to run one search.
+
+Serves a built site, opens its search page in headless Chromium (Debian's package), types
+one word as a reader does, waits for the results, and adds up every response from
+`pagefind/`: script, styles, wasm, metadata, filters, index chunks and result fragments.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def search_download(site: Path, word: str) -> tuple[int, int]:
+    """Bytes fetched from pagefind/ for one search of `word`, and how many results show."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page()
+
+            def count(request) -> None:
+                if "/pagefind/" in request.url:
+                    fetched[request.url] = request.sizes()["responseBodySize"]
+
+            page.on("requestfinished", count)
+            page.goto(f"http://127.0.0.1:{server.server_port}/search/")
+            page.locator(".pagefind-ui__search-input").press_sequentially(word, delay=20)
+            results = page.locator(".pagefind-ui__result")
+            results.first.wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            shown = results.count()
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(fetched.values()), shown
