@@ -55,7 +55,7 @@ class Runs:
     site: dict[str, float] = field(default_factory=dict)
 
 
-def _project(folder: Path, count: int) -> Path:
+def project_copy(folder: Path, count: int) -> Path:
     """A copy of the project's site sources with N synthetic articles."""
     for name in ("docs", "hooks"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -80,22 +80,21 @@ def _plain(folder: Path, articles: Path) -> Path:
 
 def _tree_rss_mb(root: int) -> dict[str, float]:
     """Resident memory (MB) of a process and its descendants now, by program name."""
-    parents, names, rss = {}, {}, {}
-    for status in Path("/proc").glob("[0-9]*/status"):
+    by_name: dict[str, float] = {}
+    pending = [root]
+    while pending:
+        pid = pending.pop()
         try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+            fields = dict(
+                line.split(":\t", 1)
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+            )
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
         except (OSError, ValueError):  # the process ended while being read
             continue
-        pid = int(status.parent.name)
-        parents[pid], names[pid] = int(fields["PPid"]), fields["Name"].strip()
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
-    by_name: dict[str, float] = {}
-    for pid in rss:
-        ancestor = pid
-        while ancestor not in (root, 0, 1) and ancestor in parents:
-            ancestor = parents[ancestor]
-        if ancestor == root:
-            by_name[names[pid]] = by_name.get(names[pid], 0.0) + rss[pid]
+        name = fields["Name"].strip()
+        by_name[name] = by_name.get(name, 0.0) + int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
     return by_name
 
 
@@ -148,7 +147,7 @@ def _site_figures(site: Path) -> dict[str, float]:
 
 
 def bench(count: int, runs: int, work: Path) -> tuple[Runs, Runs]:
-    project = _project(work / f"project-{count}", count)
+    project = project_copy(work / f"project-{count}", count)
     plain = _plain(work / f"plain-{count}", project / "articles")
     full, bare = Runs(), Runs()
     for run in range(runs):

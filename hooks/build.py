@@ -1,8 +1,9 @@
 """MkDocs build hook: a thin adapter from MkDocs events to the `newsarchive` package.
 
 Loads and validates `articles/` once per build (in on_files), fails the build with every
-problem listed, and adds the generated pages as virtual files. No state survives a build:
-`mkdocs serve` imports this module once and rebuilds many times.
+problem listed, and adds the generated pages as virtual files. `mkdocs serve` imports this
+module once and rebuilds many times: what one build knows is replaced at the next, and only
+the content caches (newsarchive.cache) carry results over, when serving.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from newsarchive import cache
 from newsarchive.archive import Archive, analyse
 from newsarchive.load import load_archive
 from newsarchive.model import Article
@@ -32,7 +34,7 @@ from newsarchive.render import (
     report_src,
 )
 from newsarchive.sanitize import clean_html
-from newsarchive.search import SearchIndexError, index_site
+from newsarchive.search import SearchIndexError, index_site, start_indexing, stop_indexing
 
 
 @dataclass
@@ -53,11 +55,20 @@ class _Build:
 
 
 _build = _Build()
+_serving = False  # `mkdocs serve`: rebuilds after each edit, worth caching
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+    cache.enable(_serving)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = _Build(site_dir=config.site_dir)
+    cache.next_build()
+    stop_indexing()  # an index of the previous build's pages is no longer wanted
     # Without a repository (a local build) there is nowhere for an edit button to point.
     if not config.repo_url:
         config.edit_uri = None
@@ -97,12 +108,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build.archive is not None
-    if page.file.src_uri == "index.md":
-        return render_home(_build.archive, markdown)
-    article = _build.reports.get(page.file.src_uri)
-    if article is not None:
-        page.meta["json_ld"] = json_ld(article, page.canonical_url)
-    return markdown
+    with _build.timed("metadata"):
+        if page.file.src_uri == "index.md":
+            return render_home(_build.archive, markdown)
+        article = _build.reports.get(page.file.src_uri)
+        if article is not None:
+            page.meta["json_ld"] = json_ld(article, page.canonical_url)
+        return markdown
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -118,12 +130,19 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 def on_post_build(*, config: MkDocsConfig) -> None:
     with _build.timed("search"):
         try:
-            index_site(Path(config.site_dir))
+            if _serving:
+                start_indexing(Path(config.site_dir))
+            else:
+                index_site(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
     # For benchmarks/bench.py: the hook's own time per phase.
     if target := os.environ.get("NEWSARCHIVE_TIMINGS"):
         Path(target).write_text(json.dumps(_build.seconds), encoding="utf-8")
+
+
+def on_shutdown() -> None:
+    stop_indexing()
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .cache import BuildCache, digest
 from .front_matter import parse_yaml, split
 from .messages import schema_message
 from .model import Article, FrontMatter
@@ -26,6 +27,7 @@ __all__ = ["TODO", "Problem", "load_archive", "load_article", "parse_article", "
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 MAX_FILE_BYTES = 1_000_000
 TODO = "TODO"  # what `newsarchive new` writes where the editor must fill something in
+_PARSED: BuildCache[Article | list[Problem]] = BuildCache()
 
 
 # --- schema and content checks ----------------------------------------------------------
@@ -152,7 +154,13 @@ def parse_article(
     if report.problems or meta is None:
         return sorted(report.problems, key=lambda p: p.line)
     return Article(
-        path=path, slug=path.stem, meta=meta, body=body, body_line=body_line, lines=report.lines
+        path=path,
+        slug=path.stem,
+        meta=meta,
+        body=body,
+        body_line=body_line,
+        lines=report.lines,
+        digest=digest(raw),
     )
 
 
@@ -163,7 +171,9 @@ def load_article(path: Path, *, root: Path | None = None) -> Article | list[Prob
         raw = path.read_bytes()
     except OSError as error:
         return [Problem(display, 1, "file", f"cannot be read ({error.strerror})")]
-    return parse_article(path, raw, display=display)
+    # While serving, an unchanged file is not parsed again (today: dates are checked).
+    key = (str(path), display, digest(raw), dt.date.today())
+    return _PARSED.get(key, lambda: parse_article(path, raw, display=display))
 
 
 def _display(path: Path, root: Path | None) -> str:

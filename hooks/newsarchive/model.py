@@ -324,6 +324,7 @@ class Article:
     body: str
     body_line: int  # line of the file where the body starts
     lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
+    digest: bytes = field(default=b"", compare=False, repr=False)  # of the file's bytes
 
     def line_of(self, loc: tuple) -> int:
         """The file line of a front matter field, e.g. `("figures", 0, "quote")`."""

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import syndication
 from .archive import Archive
+from .cache import BuildCache
 from .corroborate import say_figure
 from .model import Article
 from .passages import find_passage, passage_id
@@ -223,9 +224,20 @@ def _shared_notes(
     return notes
 
 
+# While serving, a report page is rendered again only when its file or its shared-paragraph
+# notes (which name other reports) change.
+_REPORT_PAGES: BuildCache[GeneratedPage] = BuildCache()
+
+
 def _report_page(
     article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
 ) -> GeneratedPage:
+    notes = _shared_notes(article, shared, group_urls)
+    key = (str(article.path), article.digest, tuple(sorted(notes.items())))
+    return _REPORT_PAGES.get(key, lambda: _lift_blocks(_render_report(article, notes)))
+
+
+def _render_report(article: Article, notes: dict[int, str]) -> GeneratedPage:
     meta = article.meta
     passages = [passage for _, passage in meta.cited_passages()]
     date, date_label = publication_date(article)
@@ -240,7 +252,7 @@ def _report_page(
         published_year=article.published.sort_date.year,
         outlet_url=_relative(src, _url(outlet_src(meta.source.outlet))),
         tag_urls={tag: _relative(src, _url(tag_src(tag))) for tag in meta.tags},
-        body=mark_passages(article.body, passages, _shared_notes(article, shared, group_urls)),
+        body=mark_passages(article.body, passages, notes),
         events=sorted(meta.events, key=lambda e: e.date),
     )
     return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)
@@ -417,7 +429,8 @@ def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
 def render_pages(archive: Archive) -> list[GeneratedPage]:
     """Every generated page of the site."""
     memberships, group_urls = _memberships(archive), passage_group_urls(archive)
-    pages = [_report_page(a, memberships.get(a.slug, []), group_urls) for a in archive.articles]
+    reports = [_report_page(a, memberships.get(a.slug, []), group_urls) for a in archive.articles]
+    pages: list[GeneratedPage] = []
     pages += _report_list_pages(
         "reports/index.md",
         archive.articles,
@@ -432,7 +445,7 @@ def render_pages(archive: Archive) -> list[GeneratedPage]:
     pages.extend(_figures_pages(archive))
     pages.extend(_passages_pages(archive))
     pages.extend(_people_pages(archive))
-    return [_lift_blocks(page) for page in pages]
+    return reports + [_lift_blocks(page) for page in pages]
 
 
 # One column per report reads well up to about this many reports; above it, each claim

@@ -13,6 +13,8 @@ import re
 
 import nh3
 
+from .cache import BuildCache, digest
+
 __all__ = ["body_problems", "clean_html"]
 
 # What our templates and Markdown produce, and nothing else.
@@ -78,14 +80,20 @@ def body_problems(body: str) -> list[tuple[int, str]]:
     return sorted(problems)
 
 
+_CLEANED: BuildCache[str] = BuildCache()  # while serving: pages that did not change
+
+
 def clean_html(html: str) -> str:
     """Rendered page content with anything outside the allow-list removed."""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
+    return _CLEANED.get(
+        digest(html),
+        lambda: nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel=None,
+            strip_comments=True,
+        ),
     )

@@ -8,33 +8,65 @@ whatever the size of the archive, and it needs no server. Pages mark what is ind
 
 from __future__ import annotations
 
+import logging
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
-__all__ = ["SearchIndexError", "index_site"]
+__all__ = ["SearchIndexError", "index_site", "start_indexing", "stop_indexing"]
+
+log = logging.getLogger("mkdocs.hooks.newsarchive")
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
+def _command(site_dir: Path) -> list[str]:
+    # Headings' permalink signs (¶) are not words to find.
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--silent",
+        "--exclude-selectors",
+        ".headerlink",
+    ]  # fmt: skip
+
+
 def index_site(site_dir: Path) -> None:
     """Write the search bundle to `site_dir/pagefind/`."""
-    result = subprocess.run(
-        # Headings' permalink signs (¶) are not words to find.
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site_dir),
-            "--silent",
-            "--exclude-selectors",
-            ".headerlink",
-        ],  # fmt: skip
-        capture_output=True,
-        text=True,
-    )
+    result = subprocess.run(_command(site_dir), capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed: {result.stderr or result.stdout}")
+
+
+_running: subprocess.Popen | None = None
+
+
+def start_indexing(site_dir: Path) -> None:
+    """Index in the background, for `mkdocs serve`: the edited page reloads at once and its
+    search follows a few seconds later. A run still going for an older build is stopped."""
+    global _running
+    stop_indexing()
+    _running = subprocess.Popen(
+        _command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    threading.Thread(target=_report_failure, args=(_running,), daemon=True).start()
+
+
+def _report_failure(process: subprocess.Popen) -> None:
+    output, _ = process.communicate()
+    if process.returncode not in (0, -signal.SIGTERM):
+        log.warning(f"Pagefind failed, search will not work until the next change: {output}")
+
+
+def stop_indexing() -> None:
+    """Stop a background run (a new build is starting, or the server is stopping)."""
+    if _running is not None and _running.poll() is None:
+        _running.terminate()
+        _running.wait()

@@ -29,6 +29,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .cache import BuildCache
 from .model import Article
 from .passages import normalise
 
@@ -137,17 +138,32 @@ def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+# A body's long-enough paragraphs as (index, start, end, sketch), kept by body text while
+# serving: hashing every paragraph is most of the work of finding shared ones.
+_SKETCHES: BuildCache[list[tuple[int, int, int, tuple[int, ...]]]] = BuildCache()
+
+
+def _sketched(article: Article) -> list[tuple[Paragraph, tuple[int, ...]]]:
+    """The paragraphs worth comparing, each with its SKETCH_SIZE smallest shingles."""
+
+    def sketch() -> list[tuple[int, int, int, tuple[int, ...]]]:
+        return [
+            (p.index, p.start, p.end, tuple(sorted(p.shingles)[:SKETCH_SIZE]))
+            for p in paragraphs_of(article)
+            if len(_WORD.findall(p.text)) >= MIN_WORDS
+        ]
+
+    found = _SKETCHES.get(article.body, sketch)
+    return [(Paragraph(article, index, start, end), keys) for index, start, end, keys in found]
+
+
 def find_shared(articles: list[Article]) -> list[SharedGroup]:
     """Groups of shared paragraphs across reports, first-published member first."""
-    paragraphs = [
-        p
-        for article in articles
-        for p in paragraphs_of(article)
-        if len(_WORD.findall(p.text)) >= MIN_WORDS
-    ]
+    sketched = [found for article in articles for found in _sketched(article)]
+    paragraphs = [paragraph for paragraph, _ in sketched]
     index: dict[int, list[int]] = {}
-    for number, paragraph in enumerate(paragraphs):
-        for key in sorted(paragraph.shingles)[:SKETCH_SIZE]:
+    for number, (_, keys) in enumerate(sketched):
+        for key in keys:
             index.setdefault(key, []).append(number)
     parent = list(range(len(paragraphs)))
 

@@ -1,0 +1,68 @@
+"""The hook's share of a rebuild while `mkdocs serve` runs, after an editor saves a report.
+
+Does in one process what `mkdocs serve` does: loads the config, starts the plugins with
+command "serve" (which turns the hook's content caches on), builds; then edits one report
+at a time (its summary), loads the config again and rebuilds. Prints the hook's seconds per
+phase (NEWSARCHIVE_TIMINGS) for the first build and the median of the rebuilds, and the
+rebuilds' wall time (MkDocs and Material render every page again whatever the hook does).
+
+Usage: .venv/bin/python benchmarks/rebuild.py [N [EDITS]]   (default: 1000 reports, 5 edits)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench import project_copy  # noqa: E402
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+
+def _build(project: Path, site: Path, timings: Path) -> tuple[float, dict[str, float]]:
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    started = time.perf_counter()
+    build(config)
+    return time.perf_counter() - started, json.loads(timings.read_text())
+
+
+def main(count: int, edits: int) -> None:
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    with tempfile.TemporaryDirectory(prefix="newsarchive-rebuild-") as work:
+        project = project_copy(Path(work) / "project", count)
+        site, timings = Path(work) / "site", Path(work) / "timings.json"
+        os.environ["NEWSARCHIVE_TIMINGS"] = str(timings)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        first_wall, first = _build(project, site, timings)
+        articles = sorted((project / "articles").glob("*.md"))
+        walls, hooks = [], []
+        for edit in range(edits):
+            path = articles[edit * len(articles) // edits]
+            text = path.read_text("utf-8")
+            path.write_text(text.replace('"summary": "', f'"summary": "Edit {edit}. ', 1))
+            wall, phases = _build(project, site, timings)
+            walls.append(wall)
+            hooks.append(phases)
+        config.plugins.on_shutdown()
+    median = {k: statistics.median(h[k] for h in hooks) for k in hooks[0]}
+    say = lambda phases: ", ".join(f"{k} {v:.3f}" for k, v in phases.items())  # noqa: E731
+    print(f"{count:,} reports, first build: {first_wall:.1f} s; hook {sum(first.values()):.2f} s")
+    print(f"  ({say(first)})")
+    print(
+        f"rebuild after editing one report (median of {edits}): {statistics.median(walls):.1f} s;"
+        f" hook {statistics.median(sum(h.values()) for h in hooks):.3f} s"
+    )
+    print(f"  ({say(median)})")
+
+
+if __name__ == "__main__":
+    args = [int(arg) for arg in sys.argv[1:]]
+    main(*(args + [1000, 5][len(args) :]))
