@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
-__all__ = ["BuildCache", "digest", "enable", "next_build"]
+__all__ = ["BuildCache", "digest", "enable", "enabled", "next_build"]
 
 T = TypeVar("T")
 
@@ -39,6 +39,11 @@ class BuildCache(Generic[T]):
 
     def _rotate(self) -> None:
         self._previous, self._current = self._current, {}
+
+
+def enabled() -> bool:
+    """Whether caches keep anything (serving): a costly key is worth computing only then."""
+    return _enabled
 
 
 def enable(on: bool) -> None:

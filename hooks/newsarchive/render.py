@@ -7,20 +7,24 @@ Links between generated pages are computed here, relative, for `use_directory_ur
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from . import syndication
 from .archive import Archive
 from .cache import BuildCache
+from .cache import enabled as caching
 from .corroborate import say_figure
 from .model import Article
 from .passages import find_passage, passage_id
@@ -156,7 +160,39 @@ def _markdown_text(text: str) -> Markup:
 
 
 def _render(template: str, **context) -> str:
+    if template != "shared_note.html" and caching():  # notes are small and many
+        key = (template, _fingerprint(context))
+        return _PAGES.get(key, lambda: _templates().get_template(template).render(**context))
     return _templates().get_template(template).render(**context)
+
+
+# While serving, a page is rendered again only when what its template is given changes.
+_PAGES: BuildCache[str] = BuildCache()
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fingerprint(value: Any) -> Hashable:
+    """What a template is given, as a key: a report stands for its file name and content,
+    which determine everything derived from it; other objects by their fields."""
+    if value is None or isinstance(value, str | int | float | dt.date):
+        return value
+    if isinstance(value, Article):
+        return ("article", value.path.name, value.digest)
+    if isinstance(value, list | tuple):
+        return tuple(_fingerprint(item) for item in value)
+    if isinstance(value, dict):
+        return tuple((key, _fingerprint(item)) for key, item in value.items())
+    if isinstance(value, set | frozenset):
+        return frozenset(_fingerprint(item) for item in value)
+    kind = type(value)
+    if kind not in _FIELDS:
+        if dataclasses.is_dataclass(value):
+            _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        elif isinstance(value, BaseModel):
+            _FIELDS[kind] = tuple(type(value).model_fields)
+        else:
+            raise TypeError(f"cannot fingerprint a {kind.__name__} for the page cache")
+    return (kind.__name__, *(_fingerprint(getattr(value, name)) for name in _FIELDS[kind]))
 
 
 def mark_passages(body: str, passages: list[str], after: dict[int, str] | None = None) -> str:

@@ -24,6 +24,7 @@ Method (near-linear in the number of paragraphs, deterministic):
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -72,7 +73,8 @@ class Paragraph:
 
     @cached_property
     def shingles(self) -> frozenset[int]:
-        return shingles_of(self.text)
+        text = self.text
+        return _SHINGLES.get(text, lambda: shingles_of(text))
 
 
 def shingles_of(text: str) -> frozenset[int]:
@@ -138,6 +140,8 @@ def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+# While serving: the shingles of paragraphs compared last time (candidates, a few).
+_SHINGLES: BuildCache[frozenset[int]] = BuildCache()
 # A body's long-enough paragraphs as (index, start, end, sketch), kept by body text while
 # serving: hashing every paragraph is most of the work of finding shared ones.
 _SKETCHES: BuildCache[list[tuple[int, int, int, tuple[int, ...]]]] = BuildCache()
@@ -173,18 +177,15 @@ def find_shared(articles: list[Article]) -> list[SharedGroup]:
             i = parent[i]
         return i
 
-    scores: dict[tuple[int, int], float] = {}
+    # Every pair filed under a common key, each once (pairs made and deduplicated in C).
+    pairs: set[tuple[int, int]] = set()
     for postings in index.values():
-        if len(postings) < 2 or len(postings) > MAX_POSTINGS:
-            continue
-        for position, a in enumerate(postings):
-            for b in postings[position + 1 :]:
-                pa, pb = paragraphs[a], paragraphs[b]
-                if pa.article.slug == pb.article.slug or (a, b) in scores:
-                    continue
-                scores[(a, b)] = score = _jaccard(pa.shingles, pb.shingles)
-                if score >= THRESHOLD:
-                    parent[root(a)] = root(b)
+        if 2 <= len(postings) <= MAX_POSTINGS:
+            pairs.update(itertools.combinations(postings, 2))
+    for a, b in pairs:
+        pa, pb = paragraphs[a], paragraphs[b]
+        if pa.article.slug != pb.article.slug and _jaccard(pa.shingles, pb.shingles) >= THRESHOLD:
+            parent[root(a)] = root(b)
     groups: dict[int, list[int]] = {}
     for number in range(len(paragraphs)):
         groups.setdefault(root(number), []).append(number)
