@@ -52,6 +52,7 @@ class Runs:
     seconds: list[float] = field(default_factory=list)
     phases: list[dict[str, float]] = field(default_factory=list)
     memory: list[dict[str, float]] = field(default_factory=list)  # peak MB: all, by program
+    steps: dict[str, float] = field(default_factory=dict)  # MkDocs's MB after each step
     site: dict[str, float] = field(default_factory=dict)
 
 
@@ -159,7 +160,8 @@ def bench(count: int, runs: int, work: Path) -> tuple[Runs, Runs]:
             result.memory.append(peaks)
             if timings:
                 measured = json.loads(timings.read_text())
-                result.phases.append(measured)
+                result.phases.append(measured["seconds"])
+                result.steps = measured["memory"]
             if run == runs - 1:
                 result.site = _site_figures(out)
             print(
@@ -194,10 +196,11 @@ def main() -> None:
         "| reports | build | wall s (median) | peak MB (apart) | hook s per phase (median) "
         "| site MB | largest page KB | search download KB |\n|---:|---|---:|---:|---|---:|---|---:|"
     )
-    rows, ratios = [], []
+    rows, ratios, fulls = [], [], []
     with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as work:
         for count in args.sizes:
             full, bare = bench(count, args.runs, Path(work))
+            fulls.append((count, full))
             rows += [
                 _row(count, "full (hook)", full),
                 _row(count, "plain material + Pagefind", bare),
@@ -205,12 +208,20 @@ def main() -> None:
             ratio = statistics.median(full.seconds) / statistics.median(bare.seconds)
             ratios.append(f"- N = {count:,}: full / plain = {ratio:.2f}")
     table = "\n".join([header, *rows])
-    print(table, *ratios, sep="\n")
+    steps = [
+        f"- N = {count:,}: " + ", ".join(f"{step} {mb:.0f}" for step, mb in full.steps.items())
+        for count, full in fulls
+    ]
+    print(table, *ratios, "MkDocs process, resident MB after each step:", *steps, sep="\n")
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     Path(args.output).write_text(
         "# Benchmark results\n\n"
         f"`make bench` ({' '.join(map(str, args.sizes))} reports, {args.runs} runs each, "
-        f"alternating), on {machine}.\n\n{table}\n\n" + "\n".join(ratios) + "\n",
+        f"alternating), on {machine}.\n\n{table}\n\n"
+        + "\n".join(ratios)
+        + "\n\nThe full build's MkDocs process, resident MB after each step (last run):\n\n"
+        + "\n".join(steps)
+        + "\n",
         encoding="utf-8",
     )
 

@@ -8,6 +8,7 @@ the content caches (newsarchive.cache) carry results over, when serving.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -46,12 +47,20 @@ class _Build:
     reports: dict[str, Article] = field(default_factory=dict)  # src_uri -> article
     blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # src_uri -> its blocks
     seconds: dict[str, float] = field(default_factory=dict)  # hook time per phase
+    memory: dict[str, float] = field(default_factory=dict)  # resident MB after each step
 
     @contextmanager
     def timed(self, phase: str):
         started = time.perf_counter()
         yield
         self.seconds[phase] = self.seconds.get(phase, 0.0) + time.perf_counter() - started
+
+    def note_memory(self, step: str) -> None:
+        """For benchmarks/bench.py: this process's resident memory now (Linux)."""
+        status = Path("/proc/self/status")
+        if os.environ.get("NEWSARCHIVE_TIMINGS") and status.exists():
+            rss = next(line for line in status.read_text().splitlines() if line.startswith("VmRSS"))
+            self.memory[step] = int(rss.split()[1]) / 1024
 
 
 _build = _Build()
@@ -69,6 +78,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = _Build(site_dir=config.site_dir)
     cache.next_build()
     stop_indexing()  # an index of the previous build's pages is no longer wanted
+    if _serving:
+        # The caches and the last build's objects are live while a rebuild allocates as
+        # much again, and Python's collector would scan them over and over (half the hook's
+        # rebuild time at 1,000 reports). Collect the last build once; exempt what is left.
+        with _build.timed("gc"):
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
     # Without a repository (a local build) there is nowhere for an edit button to point.
     if not config.repo_url:
         config.edit_uri = None
@@ -84,6 +101,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     with _build.timed("load"):
         articles, problems = load_archive([root / "articles"], root=root)
+    _build.note_memory("loaded")
     if problems:
         listing = "\n".join(str(problem) for problem in sorted(problems))
         raise PluginError(
@@ -91,6 +109,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         )
     with _build.timed("analyse"):
         archive = _build.archive = analyse(articles)
+    _build.note_memory("analysed")
     _build.reports = {report_src(article): article for article in archive.articles}
     with _build.timed("render"):
         for page in render_pages(archive):
@@ -103,6 +122,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         if config.site_url:
             feed = render_feed(archive, site_url=config.site_url, site_name=config.site_name)
             files.append(File.generated(config, "feed.xml", content=feed))
+    _build.note_memory("rendered")
     return files
 
 
@@ -127,7 +147,13 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         return clean_html(inject_blocks(html, blocks))
 
 
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    _build.note_memory("pages converted")  # MkDocs holds every page's HTML now
+    return env
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
+    _build.note_memory("pages written")
     with _build.timed("search"):
         try:
             if _serving:
@@ -138,11 +164,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             raise PluginError(str(error)) from error
     # For benchmarks/bench.py: the hook's own time per phase.
     if target := os.environ.get("NEWSARCHIVE_TIMINGS"):
-        Path(target).write_text(json.dumps(_build.seconds), encoding="utf-8")
+        measured = {"seconds": _build.seconds, "memory": _build.memory}
+        Path(target).write_text(json.dumps(measured), encoding="utf-8")
 
 
 def on_shutdown() -> None:
     stop_indexing()
+    gc.unfreeze()
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -160,10 +160,20 @@ def _markdown_text(text: str) -> Markup:
 
 
 def _render(template: str, **context) -> str:
+    """A template rendered; while serving, again only when what it is given changes."""
     if template != "shared_note.html" and caching():  # notes are small and many
         key = (template, _fingerprint(context))
-        return _PAGES.get(key, lambda: _templates().get_template(template).render(**context))
+        return _PAGES.get(key, lambda: _render_now(template, **context))
+    return _render_now(template, **context)
+
+
+def _render_now(template: str, **context) -> str:
     return _templates().get_template(template).render(**context)
+
+
+def _identities(articles: list[Article]) -> tuple:
+    """Reports as a cache key: everything shown of a report comes from its file."""
+    return tuple((article.path.name, article.digest) for article in articles)
 
 
 # While serving, a page is rendered again only when what its template is given changes.
@@ -177,7 +187,7 @@ def _fingerprint(value: Any) -> Hashable:
     if value is None or isinstance(value, str | int | float | dt.date):
         return value
     if isinstance(value, Article):
-        return ("article", value.path.name, value.digest)
+        return _identities([value])
     if isinstance(value, list | tuple):
         return tuple(_fingerprint(item) for item in value)
     if isinstance(value, dict):
@@ -278,7 +288,7 @@ def _render_report(article: Article, notes: dict[int, str]) -> GeneratedPage:
     passages = [passage for _, passage in meta.cited_passages()]
     date, date_label = publication_date(article)
     src = report_src(article)
-    content = _render(
+    content = _render_now(
         "report.md",
         article=article,
         meta=meta,
@@ -345,6 +355,21 @@ def _year_pages(
     return listing, around
 
 
+def _report_list(src: str, articles: list[Article], **context) -> str:
+    """One page of a list of reports, by month. While serving, it is rendered again only
+    when its reports or its own words change (everything it shows comes from them)."""
+    key = ("report_list", src, _identities(articles), _fingerprint(context))
+    return _PAGES.get(
+        key,
+        lambda: _render_now(
+            "report_list.md",
+            months=_months(articles),
+            links=_report_links(articles, src),
+            **context,
+        ),
+    )
+
+
 def _report_list_pages(
     index_src: str,
     articles: list[Article],
@@ -356,18 +381,9 @@ def _report_list_pages(
 ) -> list[GeneratedPage]:
     """A list of reports (all, one outlet's, one tag's), newest first by month; above
     SPLIT_ABOVE, an index of years and a page per year, linked to their neighbours."""
-    show_outlet = not index_src.startswith("outlets/")
-    context = {"lead": lead, "show_outlet": show_outlet}
+    context = {"lead": lead, "show_outlet": not index_src.startswith("outlets/")}
     if len(articles) <= SPLIT_ABOVE:
-        links = _report_links(articles, index_src)
-        content = _render(
-            "report_list.md",
-            title=title,
-            months=_months(articles),
-            links=links,
-            year=None,
-            **context,
-        )
+        content = _report_list(index_src, articles, title=title, year=None, **context)
         return [GeneratedPage(index_src, content, in_nav=in_nav)]
     by_year: dict[int, list[Article]] = {}
     for article in articles:
@@ -378,11 +394,10 @@ def _report_list_pages(
     pages = [GeneratedPage(index_src, index, in_nav=in_nav)]
     for year, articles_of_year in by_year.items():
         src = around[year]["src"]
-        content = _render(
-            "report_list.md",
+        content = _report_list(
+            src,
+            articles_of_year,
             title=year_title(year),
-            months=_months(articles_of_year),
-            links=_report_links(articles_of_year, src),
             year=year,
             around=around[year],
             **context,
@@ -442,10 +457,20 @@ def _tag_pages(archive: Archive) -> list[GeneratedPage]:
     return pages
 
 
+def _timeline_page(src: str, entries: list, **context) -> str:
+    """Timeline entries on one page. An entry is made from the reports that tell it, so
+    while serving the page is rendered again only when those reports change."""
+    told_by = tuple(_identities([c.article for c in e.citations]) for e in entries)
+    key = ("timeline", src, told_by, _fingerprint(context))
+    return _PAGES.get(
+        key, lambda: _render_now("timeline.md", years=_timeline_years(entries, src), **context)
+    )
+
+
 def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
     if len(archive.timeline) <= SPLIT_ABOVE:
-        years = _timeline_years(archive.timeline, "timeline.md")
-        return [GeneratedPage("timeline.md", _render("timeline.md", years=years, year=None))]
+        content = _timeline_page("timeline.md", archive.timeline, year=None)
+        return [GeneratedPage("timeline.md", content)]
     by_year: dict[int, list] = {}
     for entry in archive.timeline:
         by_year.setdefault(entry.date.year, []).append(entry)
@@ -455,9 +480,7 @@ def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
     pages = [GeneratedPage("timeline.md", index)]
     for year, entries in by_year.items():
         src = around[year]["src"]
-        content = _render(
-            "timeline.md", years=_timeline_years(entries, src), year=year, around=around[year]
-        )
+        content = _timeline_page(src, entries, year=year, around=around[year])
         pages.append(GeneratedPage(src, content, in_nav=False))
     return pages
 

@@ -1,0 +1,46 @@
+"""The content caches used while serving: reuse what did not change, keep one build's worth."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive import cache
+
+
+@pytest.fixture
+def serving():
+    cache.enable(True)
+    yield
+    cache.enable(False)
+
+
+def counted():
+    calls: list[str] = []
+
+    def compute(value: str):
+        return lambda: calls.append(value) or value.upper()
+
+    return calls, compute
+
+
+def test_off_every_value_is_computed_each_time():
+    store, (calls, compute) = cache.BuildCache(), counted()
+    assert store.get("a", compute("a")) == store.get("a", compute("a")) == "A"
+    assert calls == ["a", "a"]
+
+
+def test_on_a_value_is_reused_by_the_next_build_and_dropped_when_unused(serving):
+    store, (calls, compute) = cache.BuildCache(), counted()
+    store.get("a", compute("a"))
+    store.get("b", compute("b"))
+    cache.next_build()
+    assert store.get("a", compute("a")) == "A"  # asked for again: reused
+    cache.next_build()
+    store.get("a", compute("a"))
+    store.get("b", compute("b"))  # not asked for by the last build: gone
+    assert calls == ["a", "b", "b"]
+
+
+def test_digest_tells_apart_texts_and_their_split():
+    assert cache.digest("ab", "c") != cache.digest("a", "bc")
+    assert cache.digest("é") == cache.digest("é".encode())

@@ -1,0 +1,76 @@
+"""Rebuilding while `mkdocs serve` runs: the caches must never leave a page stale.
+
+Edits an archive the way an editor does between two saves (a title changed, a report
+removed, a copy of a report added, which makes new shared passages), rebuilds with the
+caches on as `mkdocs serve` does, and compares every page with a build from scratch.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import ROOT, copy_project
+from html_tools import read_page
+
+
+def _build(project: Path, out: Path, command: str):
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True)
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()  # stops background indexing, caching stays as set
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(site)): path.read_text("utf-8")
+        for path in site.rglob("*.html")
+        if "pagefind" not in path.parts
+    }
+
+
+def test_a_rebuild_while_serving_equals_a_build_from_scratch(tmp_path: Path, monkeypatch):
+    from newsarchive import render
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_archive
+
+    monkeypatch.setattr(render, "SPLIT_ABOVE", 3)  # lists split by year: more pages to reuse
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "articles")
+    write_archive(project / "articles", 20)
+    served = tmp_path / "served"
+    try:
+        _build(project, served, "serve")
+        files = sorted((project / "articles").glob("*.md"))
+        edited = files[3].read_text("utf-8").replace('"title": "', '"title": "Edited: ', 1)
+        files[3].write_text(edited, "utf-8")
+        files[5].unlink()
+        copy = json.loads(files[8].read_text("utf-8").split("---\n")[1])
+        copy["source"]["url"] += "-copy"
+        copy["title"] = "A copy of another report"
+        body = files[8].read_text("utf-8").split("---\n", 2)[2]
+        copy_name = files[8].name.replace(".md", "-copy.md")
+        (project / "articles" / copy_name).write_text(
+            f"---\n{json.dumps(copy, indent=1)}\n---\n{body}", "utf-8"
+        )
+        _build(project, served, "serve")
+    finally:
+        _build(project, tmp_path / "fresh", "build")  # also turns caching off again
+    fresh = _pages(tmp_path / "fresh")
+    assert "Edited: " in read_page(served, f"reports/{files[3].stem}/")
+    assert f"{files[5].stem}/" not in read_page(served, "reports/")
+    # The copy repeats every paragraph: the original's page now links to it.
+    assert f"../{copy_name[:-3]}/#para-" in read_page(served, f"reports/{files[8].stem}/")
+    rebuilt = _pages(served)
+    assert sorted(rebuilt) == sorted(fresh)
+    stale = [name for name in fresh if rebuilt[name] != fresh[name]]
+    assert not stale, f"pages differ from a build from scratch: {stale[:5]}"
