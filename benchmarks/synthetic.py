@@ -1,9 +1,9 @@
 """Deterministic synthetic archives that look like ours, for benchmarks.
 
 Each report: a 3-5 KB body in paragraphs, 3-6 figures, 2-5 events and 1-4 quotes whose
-passages are sentences of the body; ~30 outlets, ~50 tags, dates over 2015-2026; about one
-report in eight repeats a paragraph of an earlier one, one in ten is in Russian, and some
-quoted names come in two spellings.
+passages are sentences of the body; ~30 outlets, ~50 tags, dates over 2015-2026; one
+report in eight repeats a paragraph of an earlier one, one in ten is in Russian, some
+quoted names come in two spellings and one quote in eight is of an unnamed source.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _report(rng: random.Random, number: int, earlier: list[list[str]]) -> tuple[
             sentences.insert(1, numbered.pop())
         paragraphs.append(sentences)
         size += sum(len(s) + 1 for s in sentences)
-    if earlier and rng.random() < 0.125:
+    if number % 8 == 7:  # one report in eight repeats a paragraph of an earlier one
         paragraphs.insert(2, list(rng.choice(rng.choice(earlier))))
     earlier.append(paragraphs)
     body = "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
@@ -107,7 +107,12 @@ def _report(rng: random.Random, number: int, earlier: list[list[str]]) -> tuple[
             for _ in range(rng.randint(2, 5))
         ],
         "quotes": [
-            {"name": " ".join(rng.choice(NAMES)), "role": "source", "text": rng.choice(sentences)}
+            {
+                # One quote in eight is of a source the report does not name.
+                "name": None if rng.random() < 0.125 else " ".join(rng.choice(NAMES)),
+                "role": "source",
+                "text": rng.choice(sentences),
+            }
             for _ in range(rng.randint(1, 4))
         ],
     }

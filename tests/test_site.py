@@ -298,11 +298,11 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import write_archive
 
-    monkeypatch.setattr(render, "SPLIT_ABOVE", 2)  # 20 reports, 91 entries, 3 shared groups
+    monkeypatch.setattr(render, "SPLIT_ABOVE", 2)  # 24 reports, 105 entries, 3 shared groups
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "articles")
-    write_archive(project / "articles", 20)
+    write_archive(project / "articles", 24)
     out = tmp_path / "out"
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True))
     assert links_resolve(out) > 100
@@ -312,7 +312,7 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     assert f'<a href="{years[0]}/">{years[0]}</a>: ' in index and " entries</li>" in index
     middle = text_of(read_page(out, f"timeline/{years[1]}/"))
     assert f"{years[0]} · All years · {years[2]}" in middle
-    report_years = list((out / "reports").glob("[0-9]*/index.html"))
+    report_years = [p for p in (out / "reports").glob("*/index.html") if p.parent.name.isdigit()]
     assert len(report_years) > 3
     assert "Reports of" in read_page(out, f"reports/{report_years[0].parent.name}/")
     # Outlet and tag lists split the same way, with their own titles.
@@ -320,6 +320,13 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     assert ": reports of " in text_of(outlet.read_text("utf-8"))
     tag_year = next(p for p in (out / "tags").glob("*/[0-9]*/index.html"))
     assert "Reports tagged " in text_of(tag_year.read_text("utf-8"))
+    # A person quoted often, and the unnamed sources, get a page per year.
+    person_year = next((out / "people").glob("*/[0-9]*/index.html"))
+    person = person_year.parent.parent.name
+    assert f'href="{person_year.parent.name}/"' in read_page(out, f"people/{person}/")
+    assert "All years" in text_of(person_year.read_text("utf-8"))
+    assert "unnamed/" in read_page(out, "people/")
+    assert list((out / "people" / "unnamed").glob("[0-9]*/index.html"))
     passage_years = list((out / "passages").glob("[0-9]*/index.html"))
     assert passage_years and "shared paragraph" in read_page(out, "passages/")
     # A report's shared-paragraph note links into the right year page (links_resolve above).

@@ -333,10 +333,22 @@ def _months(articles: list[Article]) -> list[tuple[str, list[Article]]]:
     return list(months.items())
 
 
+def _split_by_year(
+    index_src: str, items: list, year_of: Callable[[Any], int]
+) -> tuple[dict[int, list], list[tuple[int, str, int]], dict[int, dict[str, Any]]]:
+    """A list split into a page per year: the items by year (in their order), the links
+    of the index page to each year, and each year page's place and neighbours."""
+    by_year: dict[int, list] = {}
+    for item in items:
+        by_year.setdefault(year_of(item), []).append(item)
+    counts = {year: len(found) for year, found in by_year.items()}
+    listing, around = _year_pages(index_src, list(by_year), counts)
+    return by_year, listing, around
+
+
 def _year_pages(
     index_src: str, years: list[int], counts: dict[int, int]
-) -> tuple[list[tuple[int, str, int]], dict[int, dict[str, str | None]]]:
-    """For a list split by year: the index's links, and each year page's neighbours."""
+) -> tuple[list[tuple[int, str, int]], dict[int, dict[str, Any]]]:
     folder = index_src.removesuffix("index.md").removesuffix(".md").rstrip("/")
     src = {year: f"{folder}/{year}.md" for year in years}
     listing = [(year, _relative(index_src, _url(src[year])), counts[year]) for year in years]
@@ -353,6 +365,10 @@ def _year_pages(
             "next_year": older,
         }
     return listing, around
+
+
+def _year_published(article: Article) -> int:
+    return article.published.sort_date.year
 
 
 def _report_list(src: str, articles: list[Article], **context) -> str:
@@ -385,11 +401,7 @@ def _report_list_pages(
     if len(articles) <= SPLIT_ABOVE:
         content = _report_list(index_src, articles, title=title, year=None, **context)
         return [GeneratedPage(index_src, content, in_nav=in_nav)]
-    by_year: dict[int, list[Article]] = {}
-    for article in articles:
-        by_year.setdefault(article.published.sort_date.year, []).append(article)
-    years = list(by_year)  # newest first, as the articles
-    listing, around = _year_pages(index_src, years, {y: len(a) for y, a in by_year.items()})
+    by_year, listing, around = _split_by_year(index_src, articles, _year_published)
     index = _render("years.md", what="reports", title=title, lead=lead, listing=listing)
     pages = [GeneratedPage(index_src, index, in_nav=in_nav)]
     for year, articles_of_year in by_year.items():
@@ -471,11 +483,9 @@ def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
     if len(archive.timeline) <= SPLIT_ABOVE:
         content = _timeline_page("timeline.md", archive.timeline, year=None)
         return [GeneratedPage("timeline.md", content)]
-    by_year: dict[int, list] = {}
-    for entry in archive.timeline:
-        by_year.setdefault(entry.date.year, []).append(entry)
-    years = list(by_year)  # oldest first, as the timeline
-    listing, around = _year_pages("timeline.md", years, {y: len(e) for y, e in by_year.items()})
+    by_year, listing, around = _split_by_year(
+        "timeline.md", archive.timeline, lambda entry: entry.date.year
+    )
     index = _render("years.md", what="timeline", title="Timeline", listing=listing)
     pages = [GeneratedPage("timeline.md", index)]
     for year, entries in by_year.items():
@@ -599,14 +609,12 @@ def _passages_pages(archive: Archive) -> list[GeneratedPage]:
     if not _passages_split(archive):
         content = _passages_page(archive, archive.shared, "passages.md", year=None)
         return [GeneratedPage("passages.md", content)]
-    by_year: dict[int, list[SharedGroup]] = {}
-    for group in archive.shared:
-        by_year.setdefault(group.origin.article.published.sort_date.year, []).append(group)
-    years = sorted(by_year)
-    listing, around = _year_pages("passages.md", years, {y: len(g) for y, g in by_year.items()})
+    by_year, listing, around = _split_by_year(
+        "passages.md", archive.shared, lambda group: _year_published(group.origin.article)
+    )
     index = _render("years.md", what="passages", title="Shared passages", listing=listing)
     pages = [GeneratedPage("passages.md", index)]
-    for year in years:
+    for year in by_year:
         src = around[year]["src"]
         content = _passages_page(archive, by_year[year], src, year=year, around=around[year])
         pages.append(GeneratedPage(src, content, in_nav=False))
@@ -615,7 +623,7 @@ def _passages_pages(archive: Archive) -> list[GeneratedPage]:
 
 def person_srcs(archive: Archive) -> list[str]:
     """A page per person; spellings that slugify alike get -2, -3... in archive order."""
-    taken: dict[str, int] = {}
+    taken = {"index": 1, "unnamed": 1}  # the people index and the unnamed sources' page
     srcs = []
     for person in archive.people:
         slug = slugify(person.spellings[0])
@@ -642,19 +650,45 @@ def _quote_items(refs: list, from_src: str) -> list[dict]:
 
 def _people_pages(archive: Archive) -> list[GeneratedPage]:
     srcs = person_srcs(archive)
-    listing = [
+    people = [
         (p, _relative("people/index.md", _url(s)))
         for p, s in zip(archive.people, srcs, strict=True)
     ]
-    unnamed = _quote_items(archive.unnamed, "people/index.md")
-    pages = [
-        GeneratedPage("people/index.md", _render("people.md", people=listing, unnamed=unnamed))
-    ]
+    index = {"people": people, "unnamed": [], "unnamed_url": None}
+    pages = []
+    if len(archive.unnamed) <= SPLIT_ABOVE:
+        index["unnamed"] = _quote_items(archive.unnamed, "people/index.md")
+    else:  # a page (split by year) of their own
+        pages += _quote_pages("people/unnamed.md", archive.unnamed, "unnamed.md", "unnamed")
+        index["unnamed_url"] = _relative("people/index.md", _url("people/unnamed.md"))
+        index["unnamed_count"] = len(archive.unnamed)
+    pages.insert(0, GeneratedPage("people/index.md", _render("people.md", **index)))
     for person, src in zip(archive.people, srcs, strict=True):
-        quotes = _quote_items(person.quotes, src)
-        pages.append(
-            GeneratedPage(src, _render("person.md", person=person, quotes=quotes), in_nav=False)
+        pages += _quote_pages(src, person.quotes, "person.md", "quotes", person=person)
+    return pages
+
+
+def _quote_pages(src: str, refs: list, template: str, items: str, **context) -> list[GeneratedPage]:
+    """A page of quotes (`items` names them in the template), or above SPLIT_ABOVE an index
+    of years and a page per year of the reports' publication."""
+    if len(refs) <= SPLIT_ABOVE:
+        quotes = {items: _quote_items(refs, src)}
+        content = _render(template, **quotes, listing=None, year=None, **context)
+        return [GeneratedPage(src, content, in_nav=False)]
+    by_year, listing, around = _split_by_year(src, refs, lambda r: _year_published(r.article))
+    index = _render(template, **{items: []}, listing=listing, year=None, **context)
+    pages = [GeneratedPage(src, index, in_nav=False)]
+    for year, found in by_year.items():
+        page_src = around[year]["src"]
+        content = _render(
+            template,
+            **{items: _quote_items(found, page_src)},
+            listing=None,
+            year=year,
+            around=around[year],
+            **context,
         )
+        pages.append(GeneratedPage(page_src, content, in_nav=False))
     return pages
 
 
