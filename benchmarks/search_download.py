@@ -3,11 +3,14 @@
 Serves a built site, opens its search page in headless Chromium (Debian's package), types
 one word as a reader does, waits for the results, and adds up every response from
 `pagefind/`: script, styles, wasm, metadata, filters, index chunks and result fragments.
+Two totals: as served here (uncompressed), and as a host that gzips text (GitHub Pages
+does, for scripts, styles and JSON; Pagefind's own files are compressed already) sends it.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import threading
 from pathlib import Path
@@ -22,8 +25,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def search_download(site: Path, word: str) -> tuple[int, int]:
-    """Bytes fetched from pagefind/ for one search of `word`, and how many results show."""
+def search_download(site: Path, word: str) -> tuple[int, int, int]:
+    """Bytes fetched from pagefind/ for one search of `word` (uncompressed, and as a host
+    that gzips text sends them), and how many results show."""
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -47,4 +51,9 @@ def search_download(site: Path, word: str) -> tuple[int, int]:
             browser.close()
     finally:
         server.shutdown()
-    return sum(fetched.values()), shown
+    served = 0
+    for url, size in fetched.items():
+        path = site / url.split("/", 3)[3].split("?")[0]
+        text = path.suffix in {".js", ".css", ".json"}
+        served += len(gzip.compress(path.read_bytes())) if text else size
+    return sum(fetched.values()), served, shown
