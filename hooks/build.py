@@ -138,7 +138,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    blocks = _build.blocks.get(page.file.src_uri)
+    blocks = _build.blocks.pop(page.file.src_uri, None)  # used once: free it
     if blocks is None:
         return html
     # Put back the HTML blocks kept out of Markdown; then, since generated pages carry
