@@ -173,7 +173,14 @@ def _render_now(template: str, **context) -> str:
 
 def _identities(articles: list[Article]) -> tuple:
     """Reports as a cache key: everything shown of a report comes from its file."""
-    return tuple((article.path.name, article.digest) for article in articles)
+    return tuple((article.slug, article.digest) for article in articles)
+
+
+class _Links(dict):
+    """What a list shows for each of its reports (see _report_links): made from the
+    reports and the page only, which are its cache key."""
+
+    key: Hashable
 
 
 # While serving, a page is rendered again only when what its template is given changes.
@@ -187,13 +194,25 @@ def _fingerprint(value: Any) -> Hashable:
     if value is None or isinstance(value, str | int | float | dt.date):
         return value
     if isinstance(value, Article):
-        return _identities([value])
+        return (value.slug, value.digest)
+    if isinstance(value, _Links):
+        return value.key
     if isinstance(value, list | tuple):
         return tuple(_fingerprint(item) for item in value)
     if isinstance(value, dict):
         return tuple((key, _fingerprint(item)) for key, item in value.items())
     if isinstance(value, set | frozenset):
         return frozenset(_fingerprint(item) for item in value)
+    if isinstance(value, BaseModel):
+        # Front matter records are frozen and outlive a build (unchanged files are not
+        # parsed again): remember each one's key. The entry holds the record, so its id
+        # cannot be taken by another object while the entry exists.
+        record, key = _RECORD_KEYS.get(id(value), lambda: (value, _fields_key(value)))
+        return key if record is value else _fields_key(value)
+    return _fields_key(value)
+
+
+def _fields_key(value: Any) -> Hashable:
     kind = type(value)
     if kind not in _FIELDS:
         if dataclasses.is_dataclass(value):
@@ -203,6 +222,9 @@ def _fingerprint(value: Any) -> Hashable:
         else:
             raise TypeError(f"cannot fingerprint a {kind.__name__} for the page cache")
     return (kind.__name__, *(_fingerprint(getattr(value, name)) for name in _FIELDS[kind]))
+
+
+_RECORD_KEYS: BuildCache[tuple[BaseModel, Hashable]] = BuildCache()
 
 
 def mark_passages(body: str, passages: list[str], after: dict[int, str] | None = None) -> str:
@@ -306,7 +328,8 @@ def _render_report(article: Article, notes: dict[int, str]) -> GeneratedPage:
 
 def _report_links(articles: list[Article], from_src: str) -> dict[str, dict]:
     """What a list of reports shows for each one, with links relative to `from_src`."""
-    links = {}
+    links = _Links()
+    links.key = ("links", from_src, _identities(articles))
     for article in articles:
         date, label = publication_date(article)
         links[article.slug] = {
@@ -472,7 +495,7 @@ def _tag_pages(archive: Archive) -> list[GeneratedPage]:
 def _timeline_page(src: str, entries: list, **context) -> str:
     """Timeline entries on one page. An entry is made from the reports that tell it, so
     while serving the page is rendered again only when those reports change."""
-    told_by = tuple(_identities([c.article for c in e.citations]) for e in entries)
+    told_by = _identities([c.article for e in entries for c in e.citations])
     key = ("timeline", src, told_by, _fingerprint(context))
     return _PAGES.get(
         key, lambda: _render_now("timeline.md", years=_timeline_years(entries, src), **context)
