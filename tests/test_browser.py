@@ -48,6 +48,8 @@ PAGES = {
     "passages": "passages/",
     "people": "people/",
     "person": "people/alvi-kraimov/",
+    "tags": "tags/",
+    "tag": "tags/argun/",
     "about": "about/",
     "contributing": "contributing/",
 }
