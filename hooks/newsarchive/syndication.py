@@ -11,7 +11,10 @@ Method (near-linear in the number of paragraphs, deterministic):
   SKETCH_SIZE smallest shingle hashes, and paragraphs filed under the same hash are compared.
   Two paragraphs whose shingle sets overlap by Jaccard J share one of those minima with
   probability about 1 - (1 - J)^k (0.998 at the threshold 0.4 with k = 12). Hashes filed
-  under more than MAX_POSTINGS paragraphs are boilerplate and not used as keys.
+  under more than MAX_POSTINGS paragraphs are boilerplate and not used as keys; under more
+  than ALL_PAIRS_UP_TO, each paragraph is compared with the first filed there only (copies
+  of one paragraph all meet that first one; a true pair missed there still shares, on
+  average, several of its other keys).
 - A candidate pair is shared when the exact Jaccard similarity of the two shingle sets is
   at least THRESHOLD; at VERBATIM or above it is called verbatim, otherwise reworded.
   On the five reports, copies score 1.0 and the rewordings 0.41-0.42, while two reports
@@ -23,6 +26,7 @@ Method (near-linear in the number of paragraphs, deterministic):
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import itertools
 import re
@@ -46,6 +50,7 @@ __all__ = [
 SHINGLE_WORDS = 4
 MIN_WORDS = 8
 SKETCH_SIZE = 12
+ALL_PAIRS_UP_TO = 16
 MAX_POSTINGS = 200
 THRESHOLD = 0.4
 VERBATIM = 0.9
@@ -149,15 +154,19 @@ _SKETCHES: BuildCache[list[tuple[int, int, int, tuple[int, ...]]]] = BuildCache(
 
 def _sketched(article: Article) -> list[tuple[Paragraph, tuple[int, ...]]]:
     """The paragraphs worth comparing, each with its SKETCH_SIZE smallest shingles."""
+    computed: list[Paragraph] = []
 
     def sketch() -> list[tuple[int, int, int, tuple[int, ...]]]:
+        computed.extend(
+            p for p in paragraphs_of(article) if len(_WORD.findall(p.text)) >= MIN_WORDS
+        )
         return [
-            (p.index, p.start, p.end, tuple(sorted(p.shingles)[:SKETCH_SIZE]))
-            for p in paragraphs_of(article)
-            if len(_WORD.findall(p.text)) >= MIN_WORDS
+            (p.index, p.start, p.end, tuple(sorted(p.shingles)[:SKETCH_SIZE])) for p in computed
         ]
 
     found = _SKETCHES.get(article.body, sketch)
+    if computed:  # sketched just now: these paragraphs know their shingles already
+        return [(paragraph, keys) for paragraph, (*_, keys) in zip(computed, found, strict=True)]
     return [(Paragraph(article, index, start, end), keys) for index, start, end, keys in found]
 
 
@@ -165,9 +174,12 @@ def find_shared(articles: list[Article]) -> list[SharedGroup]:
     """Groups of shared paragraphs across reports, first-published member first."""
     sketched = [found for article in articles for found in _sketched(article)]
     paragraphs = [paragraph for paragraph, _ in sketched]
+    # Most keys belong to one paragraph only: count in C, and file only the shared ones.
+    counts = collections.Counter(itertools.chain.from_iterable(keys for _, keys in sketched))
+    shared_keys = {key for key, count in counts.items() if count > 1}
     index: dict[int, list[int]] = {}
     for number, (_, keys) in enumerate(sketched):
-        for key in keys:
+        for key in shared_keys.intersection(keys):
             index.setdefault(key, []).append(number)
     parent = list(range(len(paragraphs)))
 
@@ -177,11 +189,15 @@ def find_shared(articles: list[Article]) -> list[SharedGroup]:
             i = parent[i]
         return i
 
-    # Every pair filed under a common key, each once (pairs made and deduplicated in C).
+    # The pairs filed under a common key, each once (made and deduplicated in C). Under a
+    # key shared by many paragraphs, each is paired with the first only: copies of one
+    # paragraph still all meet it, and common phrases do not make pairs by the thousand.
     pairs: set[tuple[int, int]] = set()
     for postings in index.values():
-        if 2 <= len(postings) <= MAX_POSTINGS:
+        if len(postings) <= ALL_PAIRS_UP_TO:
             pairs.update(itertools.combinations(postings, 2))
+        elif len(postings) <= MAX_POSTINGS:
+            pairs.update(zip(itertools.repeat(postings[0]), postings[1:]))
     for a, b in pairs:
         pa, pb = paragraphs[a], paragraphs[b]
         if pa.article.slug != pb.article.slug and _jaccard(pa.shingles, pb.shingles) >= THRESHOLD:
