@@ -14,6 +14,7 @@ import re
 import nh3
 
 from .cache import BuildCache, digest
+from .cache import enabled as caching
 
 __all__ = ["body_problems", "clean_html"]
 
@@ -80,20 +81,23 @@ def body_problems(body: str) -> list[tuple[int, str]]:
     return sorted(problems)
 
 
-_CLEANED: BuildCache[str] = BuildCache()  # while serving: pages that did not change
+_CLEANED: BuildCache[str] = BuildCache()
 
 
 def clean_html(html: str) -> str:
     """Rendered page content with anything outside the allow-list removed."""
-    return _CLEANED.get(
-        digest(html),
-        lambda: nh3.clean(
-            html,
-            tags=ALLOWED_TAGS,
-            clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
-            attributes=ALLOWED_ATTRIBUTES,
-            url_schemes=URL_SCHEMES,
-            link_rel=None,
-            strip_comments=True,
-        ),
+    if caching():  # serving: a page that did not change was cleaned last time
+        return _CLEANED.get(digest(html), lambda: _clean(html))
+    return _clean(html)
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
     )
