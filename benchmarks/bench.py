@@ -47,6 +47,9 @@ nav:
 """
 
 
+ANALYSIS = "## Against the targets"  # RESULTS.md from this heading on is written by hand
+
+
 @dataclass
 class Runs:
     seconds: list[float] = field(default_factory=list)
@@ -223,14 +226,19 @@ def main() -> None:
     ]
     print(table, *ratios, "MkDocs process, resident MB after each step:", *steps, sep="\n")
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    Path(args.output).write_text(
+    # What people wrote below the tables (their reading of the numbers) is kept.
+    output = Path(args.output)
+    written = output.read_text("utf-8") if output.exists() else ""
+    kept = written[written.index(ANALYSIS) :] if ANALYSIS in written else ""
+    output.write_text(
         "# Benchmark results\n\n"
         f"`make bench` ({' '.join(map(str, args.sizes))} reports, {args.runs} runs each, "
         f"alternating), on {machine}.\n\n{table}\n\n"
         + "\n".join(ratios)
         + "\n\nThe full build's MkDocs process, resident MB after each step (last run):\n\n"
         + "\n".join(steps)
-        + "\n",
+        + "\n"
+        + (f"\n{kept}" if kept else ""),
         encoding="utf-8",
     )
 

@@ -312,6 +312,12 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     assert f'<a href="{years[0]}/">{years[0]}</a>: ' in index and " entries</li>" in index
     middle = text_of(read_page(out, f"timeline/{years[1]}/"))
     assert f"{years[0]} · All years · {years[2]}" in middle
+    # A year with more entries than a page holds gets a page per month.
+    month = next((out / "timeline").glob("*/*/index.html"))
+    year = month.parent.parent.name
+    assert f'href="{month.parent.name}/"' in read_page(out, f"timeline/{year}/")
+    month_page = text_of(month.read_text("utf-8"))
+    assert "Timeline: " in month_page and f"All of {year}" in month_page
     report_years = [p for p in (out / "reports").glob("*/index.html") if p.parent.name.isdigit()]
     assert len(report_years) > 3
     assert "Reports of" in read_page(out, f"reports/{report_years[0].parent.name}/")

@@ -7,6 +7,7 @@ Links between generated pages are computed here, relative, for `use_directory_ur
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import json
@@ -358,36 +359,44 @@ def _months(articles: list[Article]) -> list[tuple[str, list[Article]]]:
 
 def _split_by_year(
     index_src: str, items: list, year_of: Callable[[Any], int]
-) -> tuple[dict[int, list], list[tuple[int, str, int]], dict[int, dict[str, Any]]]:
+) -> tuple[dict[int, list], list[tuple[str, str, int]], dict[int, dict[str, Any]]]:
     """A list split into a page per year: the items by year (in their order), the links
     of the index page to each year, and each year page's place and neighbours."""
-    by_year: dict[int, list] = {}
+    return _split(index_src, items, year_of, name=str, label=str, index_label="All years")
+
+
+def _split(
+    index_src: str,
+    items: list,
+    part_of: Callable[[Any], int],
+    *,
+    name: Callable[[int], str],
+    label: Callable[[int], str],
+    index_label: str,
+) -> tuple[dict[int, list], list[tuple[str, str, int]], dict[int, dict[str, Any]]]:
+    """A list split into parts (years, months): the items by part, in their order; the
+    index page's links (label, url, count); each part's page and neighbours."""
+    parts: dict[int, list] = {}
     for item in items:
-        by_year.setdefault(year_of(item), []).append(item)
-    counts = {year: len(found) for year, found in by_year.items()}
-    listing, around = _year_pages(index_src, list(by_year), counts)
-    return by_year, listing, around
-
-
-def _year_pages(
-    index_src: str, years: list[int], counts: dict[int, int]
-) -> tuple[list[tuple[int, str, int]], dict[int, dict[str, Any]]]:
+        parts.setdefault(part_of(item), []).append(item)
+    keys = list(parts)
     folder = index_src.removesuffix("index.md").removesuffix(".md").rstrip("/")
-    src = {year: f"{folder}/{year}.md" for year in years}
-    listing = [(year, _relative(index_src, _url(src[year])), counts[year]) for year in years]
+    src = {key: f"{folder}/{name(key)}.md" for key in keys}
+    listing = [(label(key), _relative(index_src, _url(src[key])), len(parts[key])) for key in keys]
     around = {}
-    for position, year in enumerate(years):
-        newer = years[position - 1] if position else None
-        older = years[position + 1] if position + 1 < len(years) else None
-        around[year] = {
-            "src": src[year],
-            "index": _relative(src[year], _url(index_src)),
-            "previous": _relative(src[year], _url(src[newer])) if newer else None,
-            "next": _relative(src[year], _url(src[older])) if older else None,
-            "previous_year": newer,
-            "next_year": older,
+    for position, key in enumerate(keys):
+        before = keys[position - 1] if position else None
+        after = keys[position + 1] if position + 1 < len(keys) else None
+        around[key] = {
+            "src": src[key],
+            "index": _relative(src[key], _url(index_src)),
+            "index_label": index_label,
+            "previous": None if before is None else _relative(src[key], _url(src[before])),
+            "next": None if after is None else _relative(src[key], _url(src[after])),
+            "previous_label": None if before is None else label(before),
+            "next_label": None if after is None else label(after),
         }
-    return listing, around
+    return parts, listing, around
 
 
 def _year_published(article: Article) -> int:
@@ -425,7 +434,9 @@ def _report_list_pages(
         content = _report_list(index_src, articles, title=title, year=None, **context)
         return [GeneratedPage(index_src, content, in_nav=in_nav)]
     by_year, listing, around = _split_by_year(index_src, articles, _year_published)
-    index = _render("years.md", what="reports", title=title, lead=lead, listing=listing)
+    index = _render(
+        "years.md", what="reports", title=title, lead=lead, listing=listing, around=None
+    )
     pages = [GeneratedPage(index_src, index, in_nav=in_nav)]
     for year, articles_of_year in by_year.items():
         src = around[year]["src"]
@@ -504,16 +515,47 @@ def _timeline_page(src: str, entries: list, **context) -> str:
 
 def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
     if len(archive.timeline) <= SPLIT_ABOVE:
-        content = _timeline_page("timeline.md", archive.timeline, year=None)
+        content = _timeline_page("timeline.md", archive.timeline, title="Timeline", year=None)
         return [GeneratedPage("timeline.md", content)]
     by_year, listing, around = _split_by_year(
         "timeline.md", archive.timeline, lambda entry: entry.date.year
     )
-    index = _render("years.md", what="timeline", title="Timeline", listing=listing)
+    index = _render("years.md", what="timeline", title="Timeline", listing=listing, around=None)
     pages = [GeneratedPage("timeline.md", index)]
     for year, entries in by_year.items():
         src = around[year]["src"]
-        content = _timeline_page(src, entries, year=year, around=around[year])
+        if len(entries) <= SPLIT_ABOVE:
+            content = _timeline_page(
+                src, entries, title=f"Timeline: {year}", year=year, around=around[year]
+            )
+            pages.append(GeneratedPage(src, content, in_nav=False))
+        else:  # a crowded year: a page per month
+            pages += _timeline_months(src, year, entries, around[year])
+    return pages
+
+
+def _timeline_months(
+    year_src: str, year: int, entries: list, around_year: dict[str, Any]
+) -> list[GeneratedPage]:
+    def label(month: int) -> str:
+        return f"{calendar.month_name[month]} {year}" if month else f"{year}, month not known"
+
+    by_month, listing, around = _split(
+        year_src,
+        entries,
+        lambda entry: entry.date.month or 0,
+        name=lambda month: f"{month:02d}" if month else "month-not-known",
+        label=label,
+        index_label=f"All of {year}",
+    )
+    index = _render(
+        "years.md", what="months", title=f"Timeline: {year}", listing=listing, around=around_year
+    )
+    pages = [GeneratedPage(year_src, index, in_nav=False)]
+    for month, found in by_month.items():
+        src = around[month]["src"]
+        title = f"Timeline: {label(month)}"
+        content = _timeline_page(src, found, title=title, year=year, around=around[month])
         pages.append(GeneratedPage(src, content, in_nav=False))
     return pages
 
@@ -635,7 +677,9 @@ def _passages_pages(archive: Archive) -> list[GeneratedPage]:
     by_year, listing, around = _split_by_year(
         "passages.md", archive.shared, lambda group: _year_published(group.origin.article)
     )
-    index = _render("years.md", what="passages", title="Shared passages", listing=listing)
+    index = _render(
+        "years.md", what="passages", title="Shared passages", listing=listing, around=None
+    )
     pages = [GeneratedPage("passages.md", index)]
     for year in by_year:
         src = around[year]["src"]
