@@ -332,6 +332,10 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     assert f'href="{person_year.parent.name}/"' in read_page(out, f"people/{person}/")
     assert "All years" in text_of(person_year.read_text("utf-8"))
     assert "unnamed/" in read_page(out, "people/")
+    # Many people: the people index leads to a page per initial letter.
+    letters = list((out / "people" / "by-name").glob("*/index.html"))
+    assert letters and f'href="by-name/{letters[0].parent.name}/"' in read_page(out, "people/")
+    assert "All names" in text_of(letters[0].read_text("utf-8"))
     assert list((out / "people" / "unnamed").glob("[0-9]*/index.html"))
     passage_years = list((out / "passages").glob("[0-9]*/index.html"))
     assert passage_years and "shared paragraph" in read_page(out, "passages/")

@@ -29,6 +29,7 @@ from .cache import enabled as caching
 from .corroborate import say_figure
 from .model import Article
 from .passages import find_passage, passage_id
+from .people import Person
 from .syndication import Paragraph, SharedGroup
 from .timeline import DAY_NOT_KNOWN, publication_date
 
@@ -368,19 +369,21 @@ def _split_by_year(
 def _split(
     index_src: str,
     items: list,
-    part_of: Callable[[Any], int],
+    part_of: Callable[[Any], Any],
     *,
-    name: Callable[[int], str],
-    label: Callable[[int], str],
+    name: Callable[[Any], str],
+    label: Callable[[Any], str],
     index_label: str,
-) -> tuple[dict[int, list], list[tuple[str, str, int]], dict[int, dict[str, Any]]]:
-    """A list split into parts (years, months): the items by part, in their order; the
-    index page's links (label, url, count); each part's page and neighbours."""
-    parts: dict[int, list] = {}
+    folder: str | None = None,
+) -> tuple[dict[Any, list], list[tuple[str, str, int]], dict[Any, dict[str, Any]]]:
+    """A list split into parts (years, months, letters): the items by part, in their
+    order; the index page's links (label, url, count); each part's page and neighbours.
+    The parts' pages go in `folder`, by default the one named after the index page."""
+    parts: dict[Any, list] = {}
     for item in items:
         parts.setdefault(part_of(item), []).append(item)
     keys = list(parts)
-    folder = index_src.removesuffix("index.md").removesuffix(".md").rstrip("/")
+    folder = folder or index_src.removesuffix("index.md").removesuffix(".md").rstrip("/")
     src = {key: f"{folder}/{name(key)}.md" for key in keys}
     listing = [(label(key), _relative(index_src, _url(src[key])), len(parts[key])) for key in keys]
     around = {}
@@ -690,7 +693,8 @@ def _passages_pages(archive: Archive) -> list[GeneratedPage]:
 
 def person_srcs(archive: Archive) -> list[str]:
     """A page per person; spellings that slugify alike get -2, -3... in archive order."""
-    taken = {"index": 1, "unnamed": 1}  # the people index and the unnamed sources' page
+    # Slugs of the people index, the unnamed sources' page and the letter pages' folder.
+    taken = {"index": 1, "unnamed": 1, PEOPLE_BY_NAME: 1}
     srcs = []
     for person in archive.people:
         slug = slugify(person.spellings[0])
@@ -716,12 +720,8 @@ def _quote_items(refs: list, from_src: str) -> list[dict]:
 
 
 def _people_pages(archive: Archive) -> list[GeneratedPage]:
-    srcs = person_srcs(archive)
-    people = [
-        (p, _relative("people/index.md", _url(s)))
-        for p, s in zip(archive.people, srcs, strict=True)
-    ]
-    index = {"people": people, "unnamed": [], "unnamed_url": None}
+    srcs = dict(zip((id(p) for p in archive.people), person_srcs(archive), strict=True))
+    index: dict[str, Any] = {"unnamed": [], "unnamed_url": None, "letter": None, "around": None}
     pages = []
     if len(archive.unnamed) <= SPLIT_ABOVE:
         index["unnamed"] = _quote_items(archive.unnamed, "people/index.md")
@@ -729,10 +729,53 @@ def _people_pages(archive: Archive) -> list[GeneratedPage]:
         pages += _quote_pages("people/unnamed.md", archive.unnamed, "unnamed.md", "unnamed")
         index["unnamed_url"] = _relative("people/index.md", _url("people/unnamed.md"))
         index["unnamed_count"] = len(archive.unnamed)
+
+    def listed(people: list, from_src: str) -> list:
+        return [(p, _relative(from_src, _url(srcs[id(p)]))) for p in people]
+
+    if len(archive.people) <= SPLIT_ABOVE:
+        index["people"], index["letters"] = listed(archive.people, "people/index.md"), None
+    else:  # many people: a page per initial letter
+        by_letter, letters, around = _split(
+            "people/index.md",
+            archive.people,
+            _initial,
+            name=_letter_name,
+            label=str,
+            index_label="All names",
+            folder=f"people/{PEOPLE_BY_NAME}",
+        )
+        index["people"], index["letters"] = [], letters
+        for letter, people in by_letter.items():
+            src = around[letter]["src"]
+            content = _render(
+                "people.md",
+                people=listed(people, src),
+                letters=None,
+                letter=letter,
+                around=around[letter],
+                unnamed=[],
+                unnamed_url=None,
+            )
+            pages.append(GeneratedPage(src, content, in_nav=False))
     pages.insert(0, GeneratedPage("people/index.md", _render("people.md", **index)))
-    for person, src in zip(archive.people, srcs, strict=True):
-        pages += _quote_pages(src, person.quotes, "person.md", "quotes", person=person)
+    for person in archive.people:
+        pages += _quote_pages(srcs[id(person)], person.quotes, "person.md", "quotes", person=person)
     return pages
+
+
+PEOPLE_BY_NAME = "by-name"  # the folder of the people index's letter pages
+
+
+def _initial(person: Person) -> str:
+    first = person.name[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def _letter_name(letter: str) -> str:
+    if letter == "#":
+        return "other"
+    return letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
 
 
 def _quote_pages(src: str, refs: list, template: str, items: str, **context) -> list[GeneratedPage]:
