@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-from newsarchive.render import _relative, json_ld, mark_passages
+from newsarchive.render import _relative, json_ld, mark_passages, outlet_src, tag_src
 from test_timeline import make_article
 
 
@@ -61,3 +61,9 @@ def test_own_html_blocks_skip_markdown_and_come_back_whole():
     assert block not in page.content and "<mark" in page.content  # report text stays
     (placeholder,) = page.blocks
     assert inject_blocks(f"<h1>Title</h1>{placeholder}", page.blocks) == f"<h1>Title</h1>{block}"
+
+
+def test_an_outlet_or_tag_named_index_does_not_take_the_index_page():
+    assert tag_src("Index") == "tags/index-page.md" != "tags/index.md"
+    assert outlet_src("INDEX") == "outlets/index-page.md"
+    assert tag_src("LGBT rights") == "tags/lgbt-rights.md"

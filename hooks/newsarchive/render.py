@@ -112,7 +112,13 @@ def report_src(article: Article) -> str:
 
 
 def outlet_src(outlet: str) -> str:
-    return f"outlets/{slugify(outlet)}.md"
+    return f"outlets/{_listed_slug(outlet)}.md"
+
+
+def _listed_slug(name: str) -> str:
+    """The slug of an outlet's or a tag's page, beside the index page of its folder."""
+    slug = slugify(name)
+    return f"{slug}-page" if slug == "index" else slug
 
 
 def template_environment(*, autoescape: bool) -> jinja2.Environment:
@@ -485,7 +491,7 @@ def tags_of(archive: Archive) -> dict[str, tuple[str, list[Article]]]:
 
 
 def tag_src(tag: str) -> str:
-    return f"tags/{slugify(tag)}.md"
+    return f"tags/{_listed_slug(tag)}.md"
 
 
 def _tag_pages(archive: Archive) -> list[GeneratedPage]:
