@@ -773,13 +773,16 @@ def _people_pages(archive: Archive) -> list[GeneratedPage]:
 PEOPLE_BY_NAME = "by-name"  # the folder of the people index's letter pages
 
 
+_NOT_A_LETTER = "Other"  # names that start with a digit or a sign
+
+
 def _initial(person: Person) -> str:
     first = person.name[:1].upper()
-    return first if first.isalpha() else "#"
+    return first if first.isalpha() else _NOT_A_LETTER
 
 
 def _letter_name(letter: str) -> str:
-    if letter == "#":
+    if letter == _NOT_A_LETTER:
         return "other"
     return letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
 

@@ -145,7 +145,7 @@ def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-# While serving: the shingles of paragraphs compared last time (candidates, a few).
+# While serving: the shingles of the paragraphs compared last time (the candidates).
 _SHINGLES: BuildCache[frozenset[int]] = BuildCache()
 # A body's long-enough paragraphs as (index, start, end, sketch), kept by body text while
 # serving: hashing every paragraph is most of the work of finding shared ones.
