@@ -26,6 +26,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -106,15 +107,17 @@ def _run(command: list[str], env: dict[str, str], peaks: dict[str, float]) -> No
     """Run a command to its end, sampling its process tree's memory every 0.1 s: `peaks`
     keeps the largest total ("all", what the machine must hold at once) and the largest of
     each program apart (MkDocs and Pagefind overlap: the hook waits for Pagefind)."""
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
-    while process.poll() is None:
-        now = _tree_rss_mb(process.pid)
-        for name, mb in [("all", sum(now.values())), *now.items()]:
-            peaks[name] = max(peaks.get(name, 0.0), mb)
-        time.sleep(0.1)
-    errors = process.stderr.read().decode() if process.stderr else ""
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{errors}")
+    # Errors go to a file: a pipe nobody reads while polling would block a talkative build.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, env=env, stderr=errors)
+        while process.poll() is None:
+            now = _tree_rss_mb(process.pid)
+            for name, mb in [("all", sum(now.values())), *now.items()]:
+                peaks[name] = max(peaks.get(name, 0.0), mb)
+            time.sleep(0.1)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
 
 
 def _build(project: Path, out: Path, timings: Path | None) -> tuple[float, dict[str, float]]:
@@ -132,7 +135,7 @@ def _build(project: Path, out: Path, timings: Path | None) -> tuple[float, dict[
     return time.perf_counter() - started, peaks
 
 
-def _site_figures(site: Path) -> dict[str, float]:
+def _site_figures(site: Path) -> dict[str, Any]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
