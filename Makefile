@@ -1,16 +1,30 @@
 # Every target sets up what it needs first: a fresh machine needs only `make serve` or `make test`.
+# Packages come from uv.lock only (exact versions, hashes checked); uv itself from
+# requirements/uv.txt, also with hashes. `make lock` refreshes both.
 VENV  := .venv
 BIN   := $(VENV)/bin
+TOOLS := .tools
+UV    := $(TOOLS)/bin/uv
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build check test browser schema bench clean
+.PHONY: serve build check test browser schema bench lock clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || python3 -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+$(UV): requirements/uv.txt
+	test -x $(TOOLS)/bin/python || python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install -q --require-hashes --no-deps -r requirements/uv.txt
+	touch $(UV)
+
+$(STAMP): $(UV) uv.lock pyproject.toml
+	$(UV) sync --locked --extra test --python python3
 	touch $(STAMP)
+
+## lock: refresh uv.lock and requirements/uv.txt to the newest releases the ranges allow
+lock: $(UV)
+	$(UV) pip compile --quiet --upgrade --universal --generate-hashes --python-version 3.11 \
+	  requirements/uv.in -o requirements/uv.txt
+	$(UV) lock --upgrade
 
 ## serve: set up, then serve the site on http://127.0.0.1:8000 with live reload
 serve: $(STAMP)

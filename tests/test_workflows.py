@@ -5,11 +5,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
 
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 
 
 def zizmor(*paths: Path) -> subprocess.CompletedProcess:
@@ -26,7 +28,7 @@ def zizmor(*paths: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("workflow", [*WORKFLOWS, DEPENDABOT], ids=lambda p: p.name)
 def test_workflow_passes_the_linter(workflow: Path):
     result = zizmor(workflow)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -47,3 +49,21 @@ def test_publish_deploys_with_the_official_pages_actions():
     ):
         assert action in text
     assert "make check build" in text
+
+
+def test_every_install_comes_from_a_lock_with_hashes():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "$(UV) sync --locked" in makefile
+    pip_installs = [line for line in makefile.splitlines() if "pip install" in line]
+    assert pip_installs and all("--require-hashes" in line for line in pip_installs)
+    for workflow in WORKFLOWS:
+        text = workflow.read_text()
+        assert "pip install" not in text and "uv sync" not in text, workflow.name  # only make
+    lock = (ROOT / "uv.lock").read_text()
+    assert lock.count("hash = ") > 100
+
+
+def test_dependabot_proposes_lock_updates_weekly():
+    config = yaml.safe_load(DEPENDABOT.read_text())
+    ecosystems = {u["package-ecosystem"]: u["schedule"]["interval"] for u in config["updates"]}
+    assert ecosystems == {"uv": "weekly", "pip": "weekly", "github-actions": "weekly"}
