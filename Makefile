@@ -27,8 +27,14 @@ lock: $(UV)
 	$(UV) lock --upgrade
 
 ## serve: set up, then serve the site on http://127.0.0.1:8000 with live reload
+# MkDocs rebuilds on edits to articles and pages but keeps the hook's modules imported, so
+# a change to the code in hooks/ restarts the server instead (SIGINT: it shuts down cleanly).
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/watchmedo auto-restart --directory hooks --recursive \
+	  --patterns '**/*.py;**/*.md;**/*.html;**/*.xml;**/*.yaml' --ignore-patterns '**/__pycache__/**' \
+	  --signal SIGINT --kill-after 10 --debounce-interval 1 \
+	  -- $(BIN)/mkdocs serve --livereload --dev-addr $(SERVE_ADDR)
 
 ## build: the strict build that is published, into site/
 build: $(STAMP)

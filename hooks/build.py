@@ -27,6 +27,9 @@ from newsarchive.archive import Archive, analyse
 from newsarchive.load import load_archive
 from newsarchive.model import Article
 from newsarchive.render import (
+    CONTRIBUTING_FILE,
+    CONTRIBUTING_SRC,
+    contributing_page,
     inject_blocks,
     json_ld,
     render_feed,
@@ -89,11 +92,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Without a repository (a local build) there is nowhere for an edit button to point.
     if not config.repo_url:
         config.edit_uri = None
-    # Snippets resolve paths from the working directory; resolve them from mkdocs.yml's
-    # folder instead, so a build started anywhere includes this project's CONTRIBUTING.md.
-    snippets = config.mdx_configs.get("pymdownx.snippets")
-    if snippets is not None:
-        snippets["base_path"] = [str(Path(config.config_file_path).parent)]
     return config
 
 
@@ -119,11 +117,20 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             # edit_uri points into docs/; the article's source lives beside it in articles/.
             file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
             files.append(file)
+        files.append(_contributing_file(root, config))
         if config.site_url:
             feed = render_feed(archive, site_url=config.site_url, site_name=config.site_name)
             files.append(File.generated(config, "feed.xml", content=feed))
     _build.note_memory("rendered")
     return files
+
+
+def _contributing_file(root: Path, config: MkDocsConfig) -> File:
+    """The page "How to add a report": CONTRIBUTING.md itself, edited where it lives."""
+    guide = (root / CONTRIBUTING_FILE).read_text("utf-8")
+    file = File.generated(config, CONTRIBUTING_SRC, content=contributing_page(guide))
+    file.edit_uri = f"../{CONTRIBUTING_FILE}"
+    return file
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -3,6 +3,7 @@ renders it harmless; a failed build leaves nothing to publish."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from html.parser import HTMLParser
@@ -11,13 +12,14 @@ from pathlib import Path
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.config import load_config
 
-from conftest import FIXTURES, build_site, copy_project
+from conftest import FIXTURES, ROOT, build_site, copy_project
 from html_tools import Page
 from newsarchive.archive import analyse
 from newsarchive.load import parse_article
 from newsarchive.model import Article
-from newsarchive.render import GeneratedPage, inject_blocks, render_pages
+from newsarchive.render import GeneratedPage, inject_blocks, render_pages, report_src
 from newsarchive.sanitize import clean_html
 
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
@@ -69,17 +71,25 @@ def to_html(page: GeneratedPage) -> str:
 
 
 def article_with(**values: str) -> bytes:
-    """The valid fixture with front matter values replaced (as YAML strings)."""
+    """The valid fixture with front matter values replaced (as YAML strings); fails unless
+    every value really reaches the file (a key may stand after a list's '- ')."""
     text = VALID.read_text("utf-8")
-    for key, value in values.items():  # noqa: B007 - bound through the lambda's defaults
-        text = re.sub(
-            rf"^(\s*){key}: .*$",
+    for key, value in values.items():
+        text, count = re.subn(
+            rf"^(\s*(?:- )?){key}: .*$",
             lambda m, k=key, v=value: f"{m.group(1)}{k}: {json.dumps(v)}",
             text,
             count=1,
             flags=re.M,
         )
+        assert count == 1, f"the fixture has no field {key!r} to replace"
     return text.encode("utf-8")
+
+
+def test_article_with_replaces_every_field_it_is_given():
+    raw = article_with(title="T1", summary="S1", outlet="O1", name="N1", role="R1").decode()
+    for value in ("T1", "S1", "O1", "N1", "R1"):
+        assert f'"{value}"' in raw
 
 
 text_values = st.one_of(st.sampled_from(ATTACKS), st.text(min_size=1, max_size=60))
@@ -186,3 +196,27 @@ def test_a_failed_build_leaves_no_site_to_publish(tmp_path: Path):
     result = build_site(project, out)
     assert result.returncode != 0 and "language" in result.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+# Extensions that never pull content in from elsewhere (MkDocs adds the first three).
+SAFE_EXTENSIONS = {"toc", "tables", "fenced_code", "admonition", "attr_list"}
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions and settings of the site's mkdocs.yml."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert set(config.markdown_extensions) <= SAFE_EXTENSIONS, "review: does it include files?"
+    return markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+
+
+def test_a_snippet_marker_that_got_past_the_check_renders_as_text():
+    article = parse_article(VALID, VALID.read_bytes())
+    assert isinstance(article, Article)
+    body = article.body + '\n\n--8<-- "README.md"\n\n--8<-- "/etc/passwd"\n'
+    forced = dataclasses.replace(article, body=body)
+    page = next(p for p in render_pages(analyse([forced])) if p.src_uri == report_src(forced))
+    html = site_markdown().convert(page.content.split("\n---\n", 1)[1])
+    assert "--8&lt;-- &quot;README.md&quot;" in html or '--8&lt;-- "README.md"' in html
+    assert "press archive" not in html and "root:" not in html

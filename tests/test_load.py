@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
+from newsarchive import front_matter
 from newsarchive.load import Problem, load_archive, parse_article
 from newsarchive.model import Article
 from newsarchive.passages import find_passage
@@ -137,3 +139,32 @@ def test_any_file_gives_an_article_or_problems_never_an_exception(raw: bytes):
         assert result and all(isinstance(p, Problem) and p.line >= 1 for p in result)
     else:
         assert isinstance(result, Article)
+
+
+def test_every_case_reads_alike_with_the_pure_python_yaml_parser(monkeypatch):
+    # PyYAML wheels carry libyaml; a platform without it must tell editors the same.
+    monkeypatch.setattr(front_matter, "_PlainLoader", front_matter.plain_loader(yaml.SafeLoader))
+    for case in INVALID:
+        expected = case.with_suffix(".txt").read_text("utf-8").splitlines()
+        _, problems = load_archive([case], root=case)
+        assert [str(p) for p in sorted(problems)] == expected, case.name
+
+
+NESTING_ERRORS = {
+    "recursion": RecursionError("maximum recursion depth exceeded"),
+    "libyaml limit": yaml.scanner.ScannerError(
+        "while increasing flow level", None, "exceeded maximum nesting depth", None
+    ),
+}
+
+
+@pytest.mark.parametrize("error", NESTING_ERRORS.values(), ids=NESTING_ERRORS.keys())
+def test_deep_nesting_gets_one_message_whichever_way_the_parser_stops(monkeypatch, error):
+    def stop(loader):
+        raise error
+
+    monkeypatch.setattr(front_matter._PlainLoader, "get_single_node", stop)
+    case = FIXTURES / "hostile" / "deep-nesting"
+    _, problems = load_archive([case], root=case)
+    expected = case.with_suffix(".txt").read_text("utf-8").splitlines()
+    assert [str(p) for p in problems] == expected

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import frontmatter
+
 from conftest import ROOT
 from newsarchive.cli import with_reference
 from newsarchive.load import load_archive
+from newsarchive.scaffold import Scaffold, scaffold_text
 
 BIN = Path(sys.executable).parent
 SCROLL_BODY = (
@@ -122,3 +126,20 @@ def test_pre_commit_hook_checks_changed_articles(tmp_path: Path):
     )  # fmt: skip
     assert result.returncode == 1
     assert "figures[2].value: 'three' is not a whole number" in result.stdout
+
+
+def test_a_scaffold_reads_back_as_front_matter_and_body_with_python_frontmatter():
+    scaffold = Scaffold(
+        outlet="Gay Times",
+        url="https://example.org/a",
+        title="A title: with a colon",
+        published=dt.date(2019, 1, 14),
+        author="Jane Doe",
+        summary='Said "40"',
+        body="First paragraph.\n\nSecond.\n",
+    )
+    post = frontmatter.loads(scaffold_text(scaffold))
+    assert post["title"] == "A title: with a colon" and post["summary"] == 'Said "40"'
+    assert post["source"]["outlet"] == "Gay Times"
+    assert post["source"]["published"]["date"] == dt.date(2019, 1, 14)
+    assert post.content == "First paragraph.\n\nSecond."

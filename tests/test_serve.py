@@ -8,8 +8,14 @@ caches on as `mkdocs serve` does, and compares every page with a build from scra
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -74,3 +80,50 @@ def test_a_rebuild_while_serving_equals_a_build_from_scratch(tmp_path: Path, mon
     assert sorted(rebuilt) == sorted(fresh)
     stale = [name for name in fresh if rebuilt[name] != fresh[name]]
     assert not stale, f"pages differ from a build from scratch: {stale[:5]}"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _page_when(url: str, wanted: str, seconds: float) -> str:
+    """The page at `url` once it contains `wanted` (the server may be restarting)."""
+    deadline, text = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if wanted in text:
+                return text
+        except OSError:
+            pass  # not up yet, or restarting
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{text[:500]}")
+
+
+def test_make_serve_runs_the_edited_code_after_a_change_in_hooks(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    address = f"127.0.0.1:{_free_port()}"
+    # The Makefile's own recipe, run in the copy with this venv (no set-up step).
+    command = ["make", "-s", "-f", str(ROOT / "Makefile"), "serve", "STAMP="]
+    command += [f"BIN={Path(sys.executable).parent}", f"SERVE_ADDR={address}"]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        command, cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    try:
+        url = f"http://{address}/contributing/"
+        _page_when(url, "How to add a report", 120)
+        render = project / "hooks" / "newsarchive" / "render.py"
+        text = render.read_text("utf-8")
+        render.write_text(text.replace("title: How to add a report", "title: Edited guide"))
+        _page_when(url, "Edited guide", 120)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()

@@ -79,6 +79,10 @@ def test_edit_button_opens_the_article_source(site: Path):
         f'href="https://github.com/example-org/press-archive/edit/main/articles/{slug}.md"' in html
     )
     assert "edit/main/docs/about.md" in read_page(site, "about/")
+    # "How to add a report" is CONTRIBUTING.md itself: edit it where it lives.
+    guide = read_page(site, "contributing/")
+    assert 'href="https://github.com/example-org/press-archive/edit/main/CONTRIBUTING.md"' in guide
+    assert "Each report in the archive is one Markdown file" in guide
 
 
 def _timeline_entries(html: str) -> list[tuple[str, str, list[str]]]:

@@ -1,45 +1,77 @@
-"""Splitting an article into front matter and body, and reading the YAML with the line
-of every key (PyYAML's composed node tree), refusing what is not plain data."""
+"""Reading an article into front matter and body with python-frontmatter, through a
+handler that keeps the line of every key (PyYAML's composed node tree) and refuses what
+is not plain data."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import frontmatter
 import yaml
 
 from .problems import Report
 
-__all__ = ["parse_yaml", "split"]
+__all__ = ["ArticleHandler", "parse_yaml", "plain_loader", "read_article"]
+
+NESTED_TOO_DEEPLY = "the front matter is nested too deeply to be plain data"
 
 
-# libyaml's C parser when the wheel has it (about ten times faster), else pure Python.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _PlainLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader that leaves dates as text: the model parses them with editor-friendly
+def plain_loader(base: type) -> type:
+    """A safe loader that leaves dates as text: the model parses them with editor-friendly
     errors, where YAML's own timestamps crash on 2019-02-30 and turn 2019-01 into text."""
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in found if tag != "tag:yaml.org,2002:timestamp"]
+        for first, found in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return type("PlainLoader", (base,), {"yaml_implicit_resolvers": resolvers})
 
 
-_PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# libyaml's C parser when the wheel has it (about ten times faster), else pure Python;
+# a test pins that both give every message alike.
+_PlainLoader = plain_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def split(text: str, report: Report) -> tuple[str, str, int] | None:
-    """Front matter text, body text and the file line where the body starts."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+class ArticleHandler(frontmatter.YAMLHandler):
+    """python-frontmatter's YAML handler made strict for untrusted articles: the front
+    matter must open on the first line, every problem goes to the report with its line,
+    and the YAML is read as plain data with the line of every key."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self.report = report
+        self.body_line = 0  # the file line where the body starts, once split
+        self.data: dict | None = None
+
+    def split(self, text: str) -> tuple[str, str]:
+        lines = text.split("\n")
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() == "---":
+                content = "\n".join(lines[index + 1 :])
+                # python-frontmatter strips the body; count the blank lines it drops.
+                blank = content[: len(content) - len(content.lstrip())]
+                self.body_line = index + 2 + (blank.count("\n") if content.strip() else 0)
+                return "\n".join(lines[1:index]), content
+        message = "the front matter is never closed; add a line '---' after its last field"
+        self.report.add((), message, 1)
+        raise ValueError(message)  # python-frontmatter then reads no front matter
+
+    def load(self, fm: str, **kwargs: object) -> dict | None:
+        self.report.offset = 1  # the front matter's first line is line 2 of the file
+        self.data = parse_yaml(fm, self.report)
+        return self.data
+
+
+def read_article(text: str, report: Report) -> tuple[dict | None, str, int] | None:
+    """The front matter (None when it has problems), the body and the line where the
+    body starts; None when the file cannot be split at all."""
+    if text.split("\n", 1)[0].strip() != "---":
         report.add((), "the file must start with a line '---' that opens the front matter", 1)
         return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == "---":
-            front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return front, body, index + 2
-    report.add((), "the front matter is never closed; add a line '---' after its last field", 1)
-    return None
+    handler = ArticleHandler(report)
+    _, body = frontmatter.parse(text, handler=handler)
+    if not handler.body_line:
+        return None
+    return handler.data, body, handler.body_line
 
 
 def _walk(node: yaml.Node, loc: tuple, report: Report, seen: set[int]) -> None:
@@ -73,6 +105,8 @@ def _walk(node: yaml.Node, loc: tuple, report: Report, seen: set[int]) -> None:
 
 
 def _yaml_message(problem: str, line: str) -> str:
+    """The editor's words for a YAML error; never the parser's own, which differ between
+    libyaml and pure-Python PyYAML and between their versions."""
     if "\t" in line or "\t" in problem:
         return "a tab is used for indenting; YAML needs spaces: replace each tab with spaces"
     if "constructor for the tag" in problem or "tag" in problem and "!" in problem:
@@ -80,7 +114,12 @@ def _yaml_message(problem: str, line: str) -> str:
             "YAML tags such as !!python/... are not allowed; front matter is plain text, "
             "numbers, dates and lists"
         )
-    return f"this is not valid YAML ({problem}); check indentation, colons and quotes"
+    if "mapping values are not allowed" in problem:
+        return "a value holds ': ', which YAML reads as a new field; put the value in quotes"
+    return (
+        "this line does not fit the YAML around it; check its indentation (as many spaces "
+        "as the fields beside it), its colon, and quotes around values with a colon"
+    )
 
 
 def parse_yaml(front: str, report: Report) -> dict | None:
@@ -95,6 +134,9 @@ def parse_yaml(front: str, report: Report) -> dict | None:
             return None
         data = loader.construct_document(root)
     except yaml.YAMLError as error:
+        if "nesting depth" in str(error):  # libyaml's limit (PyYAML 6.0.3+), as below
+            report.add((), NESTED_TOO_DEEPLY, report.offset)
+            return None
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 + report.offset if mark else report.offset
         problem = str(getattr(error, "problem", None) or error)
@@ -103,8 +145,8 @@ def parse_yaml(front: str, report: Report) -> dict | None:
         )
         report.add((), _yaml_message(problem, bad_line), line)
         return None
-    except RecursionError:
-        report.add((), "the front matter is nested too deeply to be plain data", report.offset)
+    except RecursionError:  # the pure-Python parser, or our own walk, ran out of stack
+        report.add((), NESTED_TOO_DEEPLY, report.offset)
         return None
     except ValueError as error:
         report.add((), f"this YAML cannot be read as plain data ({error})", report.offset)

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from .cache import BuildCache, digest
-from .front_matter import parse_yaml, split
+from .front_matter import read_article
 from .messages import schema_message
 from .model import Article, FrontMatter
 from .passages import closest_passage, find_passage, normalise
 from .problems import Problem, Report
-from .sanitize import body_problems
+from .sanitize import BIDI_CONTROLS, bidi_message, body_problems
 
 __all__ = ["TODO", "Problem", "load_archive", "load_article", "parse_article", "url_key"]
 
@@ -55,16 +55,26 @@ def _grounded(meta: FrontMatter, body: str, report: Report) -> None:
             report.add(loc, "this passage runs over two paragraphs; quote one paragraph only")
 
 
-def _todos(data: Any, loc: tuple, report: Report) -> None:
-    """Every value still reading 'TODO: ...' from `newsarchive new`."""
+def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text value in the front matter, with its field path."""
     if isinstance(data, dict):
         for key, value in data.items():
-            _todos(value, loc + (key,), report)
+            yield from _strings(value, loc + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            _todos(value, loc + (index,), report)
-    elif isinstance(data, str) and data.startswith(f"{TODO}:"):
-        report.add(loc, f"still to fill in: {data[len(TODO) + 1 :].strip()}")
+            yield from _strings(value, loc + (index,))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _check_values(data: dict, report: Report) -> None:
+    """Values still reading 'TODO: ...' from `newsarchive new`, and invisible characters
+    that would show a name, outlet or title in another order than it is written."""
+    for loc, value in _strings(data):
+        if value.startswith(f"{TODO}:"):
+            report.add(loc, f"still to fill in: {value[len(TODO) + 1 :].strip()}")
+        if bidi := BIDI_CONTROLS.search(value):
+            report.add(loc, f"the value {bidi_message(bidi.group())}")
 
 
 def _check_body(body: str, body_line: int, report: Report) -> None:
@@ -137,14 +147,12 @@ def parse_article(
     """Validate one article file's bytes; return the Article or every problem found."""
     report = Report(display or str(path))
     text = _decode(path, raw, report)
-    parts = split(text, report) if text is not None else None
+    parts = read_article(text, report) if text is not None else None
     if parts is None:
         return report.problems
-    front, body, body_line = parts
-    report.offset = 1  # the front matter's first line is line 2 of the file
-    data = parse_yaml(front, report)
+    data, body, body_line = parts
     if data is not None:
-        _todos(data, (), report)
+        _check_values(data, report)
     meta = _validate(data, report) if data is not None else None
     _check_body(body, body_line, report)
     if meta is not None:

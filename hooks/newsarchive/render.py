@@ -37,6 +37,9 @@ __all__ = [
     "GeneratedPage",
     "inject_blocks",
     "json_ld",
+    "CONTRIBUTING_FILE",
+    "CONTRIBUTING_SRC",
+    "contributing_page",
     "mark_passages",
     "render_feed",
     "render_home",
@@ -844,6 +847,20 @@ def render_home(archive: Archive, markdown: str) -> str:
         links=_report_links(archive.articles[:5], "index.md"),
     )
     return markdown.replace(HOME_MARKERS[0], figures).replace(HOME_MARKERS[1], latest)
+
+
+CONTRIBUTING_FILE = "CONTRIBUTING.md"  # the editors' guide, in the repository's root
+CONTRIBUTING_SRC = "contributing.md"  # its page on the site
+
+
+def contributing_page(guide: str) -> str:
+    """The site's "How to add a report" page: the repository's guide as it is, so editors
+    read one text everywhere, with no include syntax that report text could use too."""
+    head = (
+        "---\ntitle: How to add a report\ndescription: How an editor adds a news report to "
+        "the archive by pull request, and the front matter reference.\n---\n\n"
+    )
+    return head + guide
 
 
 def json_ld(article: Article, page_url: str | None) -> str:

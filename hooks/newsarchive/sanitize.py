@@ -16,7 +16,7 @@ import nh3
 from .cache import BuildCache, digest
 from .cache import enabled as caching
 
-__all__ = ["body_problems", "clean_html"]
+__all__ = ["BIDI_CONTROLS", "bidi_message", "body_problems", "clean_html"]
 
 # What our templates and Markdown produce, and nothing else.
 ALLOWED_TAGS = {
@@ -38,6 +38,18 @@ _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s>]*>")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\s*[\(\[]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _SAFE_TARGET = re.compile(r"^(?:https?://|mailto:|#|/|\.|[\w-]+(?:[/.#]|$))", re.I)
+# pymdownx.snippets' marker (--8<--, any number of dashes): it pastes in another file.
+_SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.M)
+# Characters that make text display in another order than it is written (Trojan Source).
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def bidi_message(char: str) -> str:
+    """What to tell an editor whose text holds a direction-changing control character."""
+    return (
+        f"holds the invisible character U+{ord(char):04X}, which makes text display in "
+        "another order than it is written; delete it (retype the text around it)"
+    )
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -68,6 +80,16 @@ def body_problems(body: str) -> list[tuple[int, str]]:
                 "keep its caption as text and remove the image",
             )
         )
+    for match in _SNIPPET.finditer(text):
+        problems.append(
+            (
+                _line_of(text, match.start()),
+                "a snippet marker (--8<--) is refused: it would paste another file into the "
+                "page; remove it, or write the report's own words",
+            )
+        )
+    for match in BIDI_CONTROLS.finditer(body):
+        problems.append((_line_of(body, match.start()), f"the text {bidi_message(match.group())}"))
     for match in _LINK_TARGET.finditer(text):
         target = match.group(1) or match.group(2) or ""
         if target and not _SAFE_TARGET.match(target):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
+import frontmatter
 import jinja2
 
 from .load import TODO, load_archive, url_key
@@ -20,6 +21,7 @@ from .syndication import body_similarity
 
 __all__ = ["Scaffold", "article_name", "duplicates", "scaffold_text"]
 
+BODY_TODO = "paste the report's text here, word for word."
 NEAR_IDENTICAL = 0.8  # share of common word runs from which two bodies are one report
 
 
@@ -54,9 +56,20 @@ def _template() -> jinja2.Template:
     return env.get_template("new_article.yaml")
 
 
+class ScaffoldHandler(frontmatter.YAMLHandler):
+    """Writes front matter with a comment on each field and a TODO for each unknown, which
+    plain YAML dumping cannot; python-frontmatter puts it between the '---' lines."""
+
+    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+        return _template().render(s=metadata).strip()
+
+
 def scaffold_text(scaffold: Scaffold) -> str:
     """The article file: front matter with a comment on each field, then the body."""
-    return _template().render(s=scaffold, todo_marker=TODO)
+    fields = {name: value for name, value in asdict(scaffold).items() if name != "body"}
+    body = scaffold.body.strip() if scaffold.body else f"{TODO}: {BODY_TODO}"
+    post = frontmatter.Post(body, handler=ScaffoldHandler(), **fields)
+    return frontmatter.dumps(post) + "\n"
 
 
 def duplicates(scaffold: Scaffold, archive_folder: Path) -> list[str]:
