@@ -94,6 +94,7 @@ def _report(rng: random.Random, number: int, earlier: list[list[str]]) -> tuple[
                 "value": value,
                 "qualifier": rng.choice(["unqualified", "around", "at least"]),
                 "period": str(day.year),
+                "attributed_to": "unattributed",
                 "quote": next(s for s in sentences if f" {value} " in f" {s} "),
             }
             for label, value in figures

@@ -13,6 +13,8 @@ from newsarchive.corroborate import figure_rows
 from newsarchive.load import load_archive
 from newsarchive.model import Article, FrontMatter
 from newsarchive.people import find_people
+from newsarchive.render import say_attribution, say_support
+from newsarchive.syndication import find_shared
 
 
 @pytest.fixture(scope="module")
@@ -56,16 +58,29 @@ def test_shared_paragraphs_are_the_gay_times_repeats(archive: Archive):
         assert not group.order_certain  # the Gay Times publication windows overlap
 
 
-def test_figures_side_by_side_with_independent_support(archive: Archive):
-    rows = {row.title: row for row in archive.figures}
-    detained = rows["detained (2018-19 crackdown)"]
-    support = {v.text: (len(v.reports), len(v.sources)) for v in detained.values()}
-    assert support == {"around 40": (1, 1), "at least 40": (1, 1), "40": (4, 3)}
-    deaths = rows["deaths (2018-19 crackdown)"]
-    assert {v.text: (len(v.reports), len(v.sources)) for v in deaths.values()} == {
-        "at least 2": (2, 2),
-        "2": (3, 2),
+def _support(row) -> dict:
+    return {
+        v.text: (len(v.reports), v.outlets, v.primary_sources, len(v.unnamed_reports))
+        for v in row.values()
     }
+
+
+def test_figures_count_outlets_and_named_primary_sources_not_reports(archive: Archive):
+    rows = {row.title: row for row in archive.figures}
+    gay_times, scroll, outnews = "Gay Times", "Scroll.in", "OutNews Global"
+    network = ["Russian LGBT Network"]
+    assert _support(rows["detained (2018-19 crackdown)"]) == {
+        "around 40": (1, [outnews], network, 0),
+        "at least 40": (1, [gay_times], [], 1),
+        "40": (4, [gay_times, scroll], network, 3),
+    }
+    # Three Gay Times reports are one outlet, and none of them names where "2" comes from.
+    assert _support(rows["deaths (2018-19 crackdown)"]) == {
+        "at least 2": (2, [outnews, scroll], network, 0),
+        "2": (3, [gay_times], [], 3),
+    }
+    # "A further 40 remain in detention" is another claim than "40 detained".
+    assert _support(rows["still detained (2018-19 crackdown)"]) == {"40": (2, [gay_times], [], 2)}
     # The 2017 deaths are another period: another row, never merged with 2019's.
     assert rows["deaths (2017 purge)"].values()[0].text == "3"
     assert not any(row.disagree for row in archive.figures)
@@ -85,14 +100,16 @@ def test_people_with_two_spellings_are_one_person_pending_confirmation(archive: 
 # --- the rules, on small synthetic reports ----------------------------------------------
 
 
-def report(slug: str, body: str, figures=(), quotes=(), day: str = "2019-01-14") -> Article:
+def report(
+    slug: str, body: str, figures=(), quotes=(), day: str = "2019-01-14", outlet: str = ""
+) -> Article:
     meta = FrontMatter.model_validate(
         {
             "title": slug,
             "title_source": "editorial",
             "title_note": "test",
             "source": {
-                "outlet": slug,
+                "outlet": outlet or slug,
                 "url": f"https://example.org/{slug}",
                 "author": "A",
                 "published": {"date": day},
@@ -106,14 +123,47 @@ def report(slug: str, body: str, figures=(), quotes=(), day: str = "2019-01-14")
     return Article(Path(f"{day}-{slug}.md"), f"{day}-{slug}", meta, body, 1)
 
 
-def figure(value: int, qualifier: str, quote: str, period: str = "2019") -> dict:
+def figure(value: int, qualifier: str, quote: str, period: str = "2019", **more) -> dict:
     return {
         "label": "killed",
         "value": value,
         "qualifier": qualifier,
         "quote": quote,
         "period": period,
+        "attributed_to": "unattributed",
+        **more,
     }
+
+
+def test_two_reports_of_one_outlet_count_once_and_copies_count_for_their_origin():
+    body = (
+        "Officials in the region said on Monday that two were killed in custody after the "
+        "detentions of last week, and that the families of the victims were threatened."
+    )
+    named = figure(2, "exactly", "two were killed", primary_source="Officials")
+    a = report("a", body, [named], day="2019-01-14")
+    b = report("b", body, [named], day="2019-01-15", outlet="a")
+    (value,) = figure_rows([a, b], [])[0].values()
+    assert len(value.reports) == 2 and value.outlets == ["a"]
+    assert value.primary_sources == ["Officials"] and value.unnamed_reports == []
+    # Another outlet repeating a's paragraph word for word is not an independent outlet.
+    c = report("c", body, [named], day="2019-01-16")
+    (value,) = figure_rows([c, a], find_shared([c, a]))[0].values()
+    assert len(value.reports) == 2 and value.outlets == ["a"]
+
+
+def test_primary_sources_are_matched_like_names():
+    one = figure(2, "exactly", "two", primary_source="the Russian LGBT Network")
+    two = figure(2, "exactly", "two", primary_source="Russian LGBT network")
+    rows = figure_rows([report("a", "two", [one]), report("b", "two", [two])], [])
+    assert len(rows[0].values()[0].primary_sources) == 1
+
+
+def test_an_unattributed_figure_says_so():
+    row = figure_rows([report("a", "two were killed", [figure(2, "exactly", "two")])], [])[0]
+    assert say_attribution(row.claims[0].figure) == "not attributed in the report"
+    expected = "reported by 1 outlet in 1 report, none naming a primary source"
+    assert say_support(row.values()[0]) == expected
 
 
 def test_contradicting_qualifiers_flag_a_row_and_periods_stay_apart():

@@ -7,14 +7,16 @@ from newsarchive.model import Article, FrontMatter
 from newsarchive.timeline import build_timeline
 
 
-def make_article(slug: str, events: list[dict], published: str = "2019-01-14") -> Article:
+def make_article(
+    slug: str, events: list[dict], published: str = "2019-01-14", outlet: str | None = None
+) -> Article:
     meta = FrontMatter.model_validate(
         {
             "title": f"Report {slug}",
             "title_source": "editorial",
             "title_note": "test",
             "source": {
-                "outlet": f"Outlet {slug}",
+                "outlet": outlet or f"Outlet {slug}",
                 "url": f"https://example.org/{slug}",
                 "author": "A. Writer",
                 "published": {"date": published},
@@ -52,12 +54,45 @@ def test_same_date_and_summary_is_one_event_citing_both_reports():
     assert [c.article.slug for c in entries[0].citations] == [a.slug, b.slug]
 
 
-def test_a_shared_key_forces_a_match_and_keeps_the_most_precise_date():
+def test_a_merge_of_2018_and_december_2018_is_dated_2018_and_shows_both():
     a = make_article("a", [{"date": "2018", "summary": "OSCE mechanism", "key": "osce"}])
     b = make_article("b", [{"date": "2018-12", "summary": "Benedek report", "key": "osce"}])
     (entry,) = event_entries([a, b])
-    assert entry.date.iso() == "2018-12"
-    assert len(entry.citations) == 2
+    # No precision that one of the reports does not give on its own.
+    assert entry.date.iso() == "2018" and not entry.conflict
+    assert [(date.iso(), [c.summary for c in cited]) for date, cited in entry.dates()] == [
+        ("2018", ["OSCE mechanism"]),
+        ("2018-12", ["Benedek report"]),
+    ]
+
+
+def test_dates_that_cannot_both_be_true_are_a_conflict_with_each_side():
+    a = make_article("a", [{"date": "2019-01", "summary": "Two killed", "key": "deaths"}])
+    b = make_article("b", [{"date": "2018-12", "summary": "Two died", "key": "deaths"}])
+    c = make_article("c", [{"date": "2018", "summary": "Two died", "key": "deaths"}])
+    (entry,) = event_entries([a, b, c])
+    assert entry.conflict
+    assert entry.date_label == "2018 – January 2019"
+    sides = [(date.iso(), [x.article.slug for x in cited]) for date, cited in entry.dates()]
+    assert sides == [("2018", [c.slug]), ("2018-12", [b.slug]), ("2019-01", [a.slug])]
+
+
+def test_an_undated_event_comes_last_without_a_date():
+    a = make_article(
+        "a", [{"date": None, "summary": "A warning", "key": "w"}, {"date": "2017", "summary": "x"}]
+    )
+    b = make_article("b", [{"date": None, "summary": "Warning posted", "key": "w"}])
+    entries = event_entries([a, b])
+    assert [(e.summary, e.date) for e in entries] == [("x", entries[0].date), ("A warning", None)]
+    assert len(entries[1].citations) == 2 and entries[1].date_label == "Date not given"
+
+
+def test_an_event_counts_outlets_not_reports():
+    one = make_article("one", [{"date": "2018", "summary": "S", "key": "k"}], outlet="Daily")
+    two = make_article("two", [{"date": "2018", "summary": "S", "key": "k"}], outlet="Daily")
+    (entry,) = event_entries([one, two])
+    support = entry.support()
+    assert len(support.reports) == 2 and support.outlets == ["Daily"]
 
 
 def test_different_keys_split_look_alikes():

@@ -1,9 +1,12 @@
-"""Figures side by side: which reports cite which figures, where they differ, and how many
-independent sources stand behind each value.
+"""Figures side by side: which reports cite which figures, where they differ, and what
+stands behind each value: reports, outlets and primary sources.
 
 A claim's source is the report it appears in, unless the paragraph stating it is shared
 with a report published earlier (see syndication.py): then its source is that earlier
 report, because a copied paragraph is not an independent confirmation of what it says.
+Outlets are counted by those sources, so neither an outlet's later reports nor a copied
+paragraph count twice. Primary sources are the ones the reports name (`primary_source`),
+compared as people's names are (people.fold_name).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from functools import cached_property
 
 from .model import Article, Figure
 from .passages import find_passage
+from .support import Support
 from .syndication import SharedGroup, paragraphs_of
 
 __all__ = ["FigureClaim", "FigureRow", "ValueSupport", "figure_rows", "say_figure"]
@@ -72,9 +76,10 @@ class FigureRow:
         """Each distinct wording of the figure ("around 40") with the reports behind it."""
         by_value: dict[str, ValueSupport] = {}
         for claim in sorted(self.claims, key=lambda c: (c.figure.value, c.figure.qualifier)):
-            support = by_value.setdefault(say_figure(claim.figure), ValueSupport(claim.figure))
-            support.reports.setdefault(claim.article.slug, claim.article)
-            support.sources.setdefault(claim.source.slug, claim.source)
+            support = by_value.setdefault(
+                say_figure(claim.figure), ValueSupport(figure=claim.figure)
+            )
+            support.add(claim.article, claim.source, claim.figure.primary_source)
         return list(by_value.values())
 
     def best_supported(self, count: int) -> list[ValueSupport]:
@@ -95,15 +100,14 @@ class FigureRow:
 
 
 @dataclass
-class ValueSupport:
-    """The reports that give one value, and the independent sources among them."""
+class ValueSupport(Support):
+    """One value of a figure ("around 40") and what stands behind it."""
 
-    figure: Figure
-    reports: dict[str, Article] = field(default_factory=dict)
-    sources: dict[str, Article] = field(default_factory=dict)
+    figure: Figure | None = None
 
     @property
     def text(self) -> str:
+        assert self.figure is not None
         return say_figure(self.figure)
 
 

@@ -77,6 +77,21 @@ def _check_values(data: dict, report: Report) -> None:
             report.add(loc, f"the value {bidi_message(bidi.group())}")
 
 
+def _named_sources(meta: FrontMatter, body: str, report: Report) -> None:
+    """A primary source is one the report names: its name must stand in the body."""
+    text = normalise(body).casefold()
+    records = [("figures", i, f) for i, f in enumerate(meta.figures)]
+    records += [("events", i, e) for i, e in enumerate(meta.events)]
+    for kind, index, record in records:
+        name = record.primary_source
+        if name and normalise(name).casefold() not in text:
+            report.add(
+                (kind, index, "primary_source"),
+                f"the report never names {name!r}; give the name as the text writes it, or "
+                "leave primary_source out when the report does not name the source",
+            )
+
+
 def _check_body(body: str, body_line: int, report: Report) -> None:
     """The report's text: present, not the scaffold's TODO, nothing the site refuses."""
     if body.lstrip().startswith(f"{TODO}:"):
@@ -94,6 +109,8 @@ def _dates(meta: FrontMatter, report: Report, today: dt.date) -> None:
     if published.latest > today:
         report.add(("source", "published"), f"{published.latest} is in the future")
     for index, event in enumerate(meta.events):
+        if event.date is None:
+            continue
         if event.date.earliest() > today:
             report.add(("events", index, "date"), f"{event.date} is in the future")
         elif event.date.earliest() > published.latest:
@@ -157,6 +174,7 @@ def parse_article(
     _check_body(body, body_line, report)
     if meta is not None:
         _grounded(meta, body, report)
+        _named_sources(meta, body, report)
         _dates(meta, report, today or dt.date.today())
         _file_name(path, meta, report)
     if report.problems or meta is None:

@@ -35,6 +35,7 @@ __all__ = [
     "Quote",
     "Source",
     "TitleSource",
+    "UNATTRIBUTED",
 ]
 
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/\"'<>]+\.[^\s\"'<>]+$")
@@ -226,24 +227,48 @@ class Source(_Strict):
         return url
 
 
+UNATTRIBUTED = "unattributed"  # what attributed_to says when the report names no one
+
+
 class Figure(_Strict):
     """A numeric claim the report makes, with the sentence that states it."""
 
     label: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)] = Field(
-        description="Machine-readable name of what is counted, e.g. detained, killed."
+        description=(
+            "Machine-readable name of what is counted, from the vocabulary in CONTRIBUTING.md "
+            "where one fits: deaths, detained, still_detained, released, victim_age..."
+        )
     )
     value: Annotated[int, Field(ge=0, strict=True)] = Field(description="The number, in digits.")
     unit: Text = Field("people", description="What is counted: people, years, floor...")
     qualifier: Qualifier = Field(description="How the report qualifies the number.")
     period: Text | None = Field(None, description="The time the figure is about, where told.")
-    attributed_to: Text | None = Field(None, description="Who makes the claim.")
+    attributed_to: Text = Field(
+        description=(
+            "Who the report says makes the claim, in its words (activists, Sir Alan Duncan...), "
+            f"or {UNATTRIBUTED} when it names no one."
+        )
+    )
+    primary_source: Text | None = Field(
+        None,
+        description=(
+            "The original source the claim traces to, when the report names it (e.g. Russian "
+            "LGBT Network for its spokesperson); its name must appear in the body. Leave it out "
+            "when the report does not name one."
+        ),
+    )
     quote: Text = Field(description="The verbatim passage of the body that states it.")
+    other_quotes: list[Text] = Field(
+        [], description="Other passages of the same report that state the same figure."
+    )
 
 
 class Event(_Strict):
-    """A dated event the report mentions."""
+    """An event the report mentions, dated as precisely as the text allows, or undated."""
 
-    date: PartialDateField = Field(description="As precise as the text allows.")
+    date: PartialDateField | None = Field(
+        description="As precise as the text allows; null when the text gives no date."
+    )
     date_basis: Text | None = Field(
         None, description="How the date follows from the text, when it is not written out."
     )
@@ -255,6 +280,10 @@ class Event(_Strict):
             "Timeline match: events with the same key are one event; a key on one event only "
             "keeps it apart from look-alikes."
         ),
+    )
+    primary_source: Text | None = Field(
+        None,
+        description="Who the report says the account comes from, when it names a source.",
     )
 
 
@@ -301,6 +330,11 @@ class FrontMatter(_Strict):
     def cited_passages(self) -> list[tuple[tuple, str]]:
         """(field path, passage) of every figure, event and quote: what must be in the body."""
         found = [(("figures", i, "quote"), f.quote) for i, f in enumerate(self.figures)]
+        found += [
+            (("figures", i, "other_quotes", j), text)
+            for i, f in enumerate(self.figures)
+            for j, text in enumerate(f.other_quotes)
+        ]
         found += [(("events", i, "quote"), e.quote) for i, e in enumerate(self.events)]
         found += [(("quotes", i, "text"), q.text) for i, q in enumerate(self.quotes)]
         return found

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .model import Article, Quote
 
-__all__ = ["Person", "QuoteRef", "find_people"]
+__all__ = ["Person", "QuoteRef", "find_people", "fold_name"]
 
 HONORIFICS = {"sir", "dame", "dr", "mr", "mrs", "ms", "prof", "professor", "lord", "lady"}
 
@@ -51,7 +51,7 @@ class Person:
 
     @property
     def is_variant(self) -> bool:
-        return len({_fold(s) for s in self.spellings}) > 1
+        return len({fold_name(s) for s in self.spellings}) > 1
 
     @property
     def roles(self) -> list[str]:
@@ -62,10 +62,11 @@ class Person:
         return list({ref.article.slug: ref.article for ref in self.quotes}.values())
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
+    """A name as compared: no case, accents, punctuation, honorifics or leading "the"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z]+", ascii_name.lower())
-    return " ".join(w for w in words if w not in HONORIFICS)
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_name.lower()) if w not in HONORIFICS]
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
 def _edits(a: str, b: str) -> int:
@@ -102,7 +103,7 @@ def find_people(articles: list[Article]) -> tuple[list[Person], list[QuoteRef]]:
             if quote.name is None:
                 unnamed.append(ref)
                 continue
-            key = f"key:{quote.person}" if quote.person else _fold(quote.name)
+            key = f"key:{quote.person}" if quote.person else fold_name(quote.name)
             people.setdefault(key, Person(key, confirmed=bool(quote.person))).quotes.append(ref)
     _join_variants(people)
     for person in people.values():

@@ -27,11 +27,12 @@ from .archive import Archive
 from .cache import BuildCache
 from .cache import enabled as caching
 from .corroborate import say_figure
-from .model import Article
+from .model import UNATTRIBUTED, Article, Figure
 from .passages import find_passage, passage_id
-from .people import Person
+from .people import Person, fold_name
+from .support import Support
 from .syndication import Paragraph, SharedGroup
-from .timeline import DAY_NOT_KNOWN, publication_date
+from .timeline import DAY_NOT_KNOWN, Citation, publication_date
 
 __all__ = [
     "GeneratedPage",
@@ -143,7 +144,47 @@ def _templates() -> jinja2.Environment:
     env.filters["passage_id"] = passage_id
     env.filters["meta_text"] = _meta_text
     env.filters["md"] = _markdown_text
+    env.filters["support"] = say_support
+    env.filters["sentence"] = sentence_case
+    env.filters["attribution"] = say_attribution
     return env
+
+
+def say_attribution(figure: Figure) -> str:
+    """Who a report says makes a claim, and the primary source it names, if another."""
+    if figure.attributed_to == UNATTRIBUTED:
+        said = "not attributed in the report"
+    else:
+        said = figure.attributed_to
+    source = figure.primary_source
+    if source and fold_name(source) not in fold_name(figure.attributed_to):
+        said += f" (primary source: {source})"
+    return said
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def say_support(support: Support) -> str:
+    """What stands behind a claim, in words: "1 primary source, Russian LGBT Network,
+    reported by 2 outlets in 3 reports; 1 of them names no source"."""
+    reports, outlets = len(support.reports), len(support.outlets)
+    carried = f"{_count(outlets, 'outlet')} in {_count(reports, 'report')}"
+    named = support.primary_sources
+    unnamed = len(support.unnamed_reports)
+    if not named:
+        return f"reported by {carried}, none naming a primary source"
+    text = f"{_count(len(named), 'primary source')}, {', '.join(named)}, reported by {carried}"
+    if unnamed:
+        text += f"; {unnamed} of them name{'s' if unnamed == 1 else ''} no source"
+    return text
+
+
+def sentence_case(text: str) -> str:
+    """The first letter in capitals, the rest as written (Jinja's capitalize lower-cases
+    proper names: "the russian lgbt network")."""
+    return text[:1].upper() + text[1:]
 
 
 def _meta_text(text: str) -> Markup:
@@ -332,7 +373,7 @@ def _render_report(article: Article, notes: dict[int, str]) -> GeneratedPage:
         outlet_url=_relative(src, _url(outlet_src(meta.source.outlet))),
         tag_urls={tag: _relative(src, _url(tag_src(tag))) for tag in meta.tags},
         body=mark_passages(article.body, passages, notes),
-        events=sorted(meta.events, key=lambda e: e.date),
+        events=sorted(meta.events, key=lambda e: e.date.sort_key() if e.date else (9999, 0, 0)),
     )
     return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)
 
@@ -526,19 +567,43 @@ def _timeline_page(src: str, entries: list, **context) -> str:
 
 
 def _timeline_pages(archive: Archive) -> list[GeneratedPage]:
-    if len(archive.timeline) <= SPLIT_ABOVE:
-        content = _timeline_page("timeline.md", archive.timeline, title="Timeline", year=None)
+    dated = [entry for entry in archive.timeline if entry.date]
+    undated = [entry for entry in archive.timeline if not entry.date]
+    pages = _dated_timeline_pages(dated, undated=len(undated))
+    if undated:
+        title = "Timeline: events without a date"
+        content = _timeline_page(UNDATED_SRC, undated, title=title, year=None, undated=0)
+        pages.append(GeneratedPage(UNDATED_SRC, content, in_nav=False))
+    return pages
+
+
+UNDATED_SRC = "timeline/undated.md"
+
+
+def _dated_timeline_pages(dated: list, *, undated: int) -> list[GeneratedPage]:
+    if len(dated) <= SPLIT_ABOVE:
+        content = _timeline_page("timeline.md", dated, title="Timeline", year=None, undated=undated)
         return [GeneratedPage("timeline.md", content)]
-    by_year, listing, around = _split_by_year(
-        "timeline.md", archive.timeline, lambda entry: entry.date.year
+    by_year, listing, around = _split_by_year("timeline.md", dated, lambda entry: entry.date.year)
+    index = _render(
+        "years.md",
+        what="timeline",
+        title="Timeline",
+        listing=listing,
+        around=None,
+        undated=undated,
     )
-    index = _render("years.md", what="timeline", title="Timeline", listing=listing, around=None)
     pages = [GeneratedPage("timeline.md", index)]
     for year, entries in by_year.items():
         src = around[year]["src"]
         if len(entries) <= SPLIT_ABOVE:
             content = _timeline_page(
-                src, entries, title=f"Timeline: {year}", year=year, around=around[year]
+                src,
+                entries,
+                title=f"Timeline: {year}",
+                year=year,
+                around=around[year],
+                undated=0,
             )
             pages.append(GeneratedPage(src, content, in_nav=False))
         else:  # a crowded year: a page per month
@@ -567,7 +632,9 @@ def _timeline_months(
     for month, found in by_month.items():
         src = around[month]["src"]
         title = f"Timeline: {label(month)}"
-        content = _timeline_page(src, found, title=title, year=year, around=around[month])
+        content = _timeline_page(
+            src, found, title=title, year=year, around=around[month], undated=0
+        )
         pages.append(GeneratedPage(src, content, in_nav=False))
     return pages
 
@@ -814,23 +881,36 @@ def _quote_pages(src: str, refs: list, template: str, items: str, **context) -> 
     return pages
 
 
-def _timeline_years(entries: list, from_src: str) -> list[tuple[int, list[dict]]]:
-    """Timeline entries grouped by year, with citation links relative to `from_src`."""
-    years: dict[int, list[dict]] = {}
+def _timeline_years(entries: list, from_src: str) -> list[tuple[int | str, list[dict]]]:
+    """Timeline entries grouped by year (undated ones under one heading), each with the
+    dates its reports give and links relative to `from_src`."""
+    years: dict[int | str, list[dict]] = {}
     for entry in entries:
-        citations = [
-            {
-                "citation": c,
-                "date_label": publication_date(c.article)[1].removesuffix(DAY_NOT_KNOWN),
-                "url": _relative(
-                    from_src,
-                    _url(report_src(c.article)) + (f"#{c.passage_id}" if c.quote else ""),
-                ),
-            }
-            for c in entry.citations
+        dates = [
+            (date, [_timeline_citation(c, from_src) for c in citations])
+            for date, citations in entry.dates()
         ]
-        years.setdefault(entry.date.year, []).append({"entry": entry, "citations": citations})
+        item = {
+            "entry": entry,
+            "dates": dates,
+            # One date for all (or a publication): the reports are listed as one.
+            "one_date": len(dates) == 1 and (entry.kind != "event" or dates[0][0] == entry.date),
+            "support": say_support(entry.support()) if entry.kind == "event" else "",
+        }
+        years.setdefault(entry.date.year if entry.date else UNDATED, []).append(item)
     return list(years.items())
+
+
+UNDATED = "Date not given"  # the heading of events that no report dates
+
+
+def _timeline_citation(citation: Citation, from_src: str) -> dict:
+    anchor = f"#{citation.passage_id}" if citation.quote else ""
+    return {
+        "citation": citation,
+        "date_label": publication_date(citation.article)[1].removesuffix(DAY_NOT_KNOWN),
+        "url": _relative(from_src, _url(report_src(citation.article)) + anchor),
+    }
 
 
 def render_home(archive: Archive, markdown: str) -> str:

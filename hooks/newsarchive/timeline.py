@@ -7,6 +7,11 @@ How events are matched as "the same":
 - Everything else stays apart. Editors force a match by giving events one key, and split
   look-alikes by giving them different keys.
 Matching is by dictionary look-up, so it stays linear in the number of events.
+
+What a merged event says about its date: never more than every report says. Each report
+keeps its own date; the event is dated by the least precise of them when they nest (2018
+and December 2018: 2018), and is a conflict, dated by the range they span, when they do not
+(December 2018 against January 2019). Events no report dates are kept apart as undated.
 """
 
 from __future__ import annotations
@@ -18,19 +23,30 @@ from dataclasses import dataclass, field
 
 from .model import Article, PartialDate
 from .passages import passage_id
+from .support import Support
 
-__all__ = ["DAY_NOT_KNOWN", "Citation", "TimelineEntry", "build_timeline", "publication_date"]
+__all__ = [
+    "DAY_NOT_KNOWN",
+    "Citation",
+    "TimelineEntry",
+    "build_timeline",
+    "contains",
+    "publication_date",
+]
 
 DAY_NOT_KNOWN = " (exact day not known)"  # said after a publication window
 
 
 @dataclass(frozen=True)
 class Citation:
-    """One report telling an event, and the passage where it does."""
+    """One report telling an event: its own date and words, and the passage where it does."""
 
     article: Article
     quote: str
     date_basis: str | None = None
+    date: PartialDate | None = None  # the report's own date for the event (None: undated)
+    summary: str = ""
+    primary_source: str | None = None
 
     @property
     def passage_id(self) -> str:
@@ -42,18 +58,35 @@ class TimelineEntry:
     """An event, or a report's publication, with the reports that tell it."""
 
     id: str
-    date: PartialDate
+    date: PartialDate | None  # what every report allows; None when no report dates it
     date_label: str  # what a reader sees, e.g. "14–16 January 2019 (exact day not known)"
     summary: str
     kind: str  # "event" or "publication"
     citations: list[Citation] = field(default_factory=list)
     # A publication known only as a window sorts at its first possible day.
     sort_date: tuple[int, int, int] | None = None
+    until: PartialDate | None = None  # the last date of a conflict's range
+    conflict: bool = False  # the reports give dates that cannot all be true
 
     def sort_key(self) -> tuple:
         # At the same date, what happened comes before the reports about it.
         order = 0 if self.kind == "event" else 1
-        return (self.sort_date or self.date.sort_key(), order, self.summary.lower())
+        date = self.sort_date or (self.date.sort_key() if self.date else (0, 0, 0))
+        return (date, order, self.summary.lower())
+
+    def support(self) -> Support:
+        """The reports, outlets and named primary sources behind the event."""
+        support = Support()
+        for citation in self.citations:
+            support.add(citation.article, citation.article, citation.primary_source)
+        return support
+
+    def dates(self) -> list[tuple[PartialDate | None, list[Citation]]]:
+        """Each date the reports give (None: not dated), with the reports giving it."""
+        by_date: dict[PartialDate | None, list[Citation]] = {}
+        for citation in self.citations:
+            by_date.setdefault(citation.date, []).append(citation)
+        return sorted(by_date.items(), key=lambda item: item[0].sort_key() if item[0] else (9999,))
 
 
 def _fold(text: str) -> str:
@@ -102,35 +135,69 @@ def _publication_entry(article: Article) -> TimelineEntry:
 
 
 def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
-    """Merge the events of all reports and their publications, in chronological order."""
+    """Merge the events of all reports and their publications, in chronological order;
+    events that no report dates come last, with no date."""
     by_key: dict[str, TimelineEntry] = {}
     keyed_look_alikes: dict[tuple, str] = {}
     # Keyed events first, so that unkeyed events with the same date and words can join them.
     events = [(a, e) for a in articles for e in a.meta.events]
     events.sort(key=lambda pair: pair[1].key is None)
     for article, event in events:
-        look_alike = (event.date.iso(), _fold(event.summary))
+        look_alike = (event.date.iso() if event.date else "", _fold(event.summary))
         key = event.key or keyed_look_alikes.get(look_alike) or "|".join(look_alike)
         if event.key:
             keyed_look_alikes.setdefault(look_alike, key)
         entry = by_key.get(key)
         if entry is None:
             entry = by_key[key] = TimelineEntry(
-                id=_entry_id(key),
-                date=event.date,
-                date_label=event.date.human(),
-                summary=event.summary,
-                kind="event",
+                id=_entry_id(key), date=None, date_label="", summary=event.summary, kind="event"
             )
-        elif _more_precise(event.date, entry.date):
-            entry.date, entry.date_label = event.date, event.date.human()
-        entry.citations.append(Citation(article, event.quote, event.date_basis))
+        entry.citations.append(
+            Citation(
+                article,
+                event.quote,
+                event.date_basis,
+                event.date,
+                event.summary,
+                event.primary_source,
+            )
+        )
+    for entry in by_key.values():
+        _date_entry(entry)
     entries = list(by_key.values()) + [_publication_entry(a) for a in articles]
     for entry in entries:
         entry.citations.sort(key=lambda c: (c.article.published.sort_date, c.article.slug))
-    return sorted(entries, key=lambda e: e.sort_key())
+        if entry.kind == "event":  # told in the words of the first report to tell it
+            entry.summary = entry.citations[0].summary
+    dated = sorted((e for e in entries if e.date), key=lambda e: e.sort_key())
+    return dated + sorted((e for e in entries if not e.date), key=lambda e: e.sort_key())
 
 
-def _more_precise(candidate: PartialDate, current: PartialDate) -> bool:
-    rank = {"year": 0, "month": 1, "day": 2}
-    return rank[candidate.precision] > rank[current.precision]
+def contains(outer: PartialDate, inner: PartialDate) -> bool:
+    """Whether `inner` lies within `outer` (2018 contains December 2018 and itself)."""
+    return all(
+        mine is None or mine == theirs
+        for mine, theirs in zip(
+            (outer.year, outer.month, outer.day), (inner.year, inner.month, inner.day), strict=True
+        )
+    )
+
+
+def _date_entry(entry: TimelineEntry) -> None:
+    """Date a merged event by what all its reports allow, or mark their dates a conflict."""
+    dates = [c.date for c in entry.citations if c.date is not None]
+    if not dates:
+        entry.date_label = "Date not given"
+        return
+    finest = max(dates, key=lambda d: _PRECISION[d.precision])
+    if all(contains(date, finest) for date in dates):
+        entry.date = min(dates, key=lambda d: _PRECISION[d.precision])
+        entry.date_label = entry.date.human()
+        return
+    entry.conflict = True
+    entry.date = min(dates, key=lambda d: d.earliest())
+    entry.until = max(dates, key=lambda d: d.sort_key())
+    entry.date_label = f"{entry.date.human()} – {entry.until.human()}"
+
+
+_PRECISION = {"year": 0, "month": 1, "day": 2}

@@ -1,0 +1,54 @@
+"""What stands behind a claim (a figure's value or an event): the reports that make it,
+the outlets they count as, and the primary sources they name.
+
+Counting sources, not reports: an outlet's second report on a story is not a second
+source, and neither is a paragraph copied from another report, so outlets are counted by
+each claim's source report (the report itself, or the one its paragraph was copied from).
+Primary sources are the ones the reports name (`primary_source`), compared as people's
+names are: without case, accents, punctuation, honorifics or a leading "the".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Article
+from .people import fold_name
+
+__all__ = ["Support"]
+
+
+@dataclass
+class Support:
+    """What stands behind a claim: the reports that make it, the outlets they count as
+    (each report's source, after copies), and the primary sources they name."""
+
+    reports: dict[str, Article] = field(default_factory=dict)
+    sources: dict[str, Article] = field(default_factory=dict)  # origin reports, by slug
+    primary: dict[str, str] = field(default_factory=dict)  # folded name -> name as written
+    naming: set[str] = field(default_factory=set)  # reports that name a primary source
+
+    def add(self, article: Article, source: Article, primary_source: str | None) -> None:
+        self.reports.setdefault(article.slug, article)
+        self.sources.setdefault(source.slug, source)
+        if primary_source:
+            self.primary.setdefault(fold_name(primary_source), primary_source)
+            self.naming.add(article.slug)
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets behind the claim, counting each source report's outlet once."""
+        names: dict[str, str] = {}
+        for source in self.sources.values():
+            outlet = source.meta.source.outlet
+            names.setdefault(fold_name(outlet) or outlet, outlet)
+        return sorted(names.values(), key=str.lower)
+
+    @property
+    def primary_sources(self) -> list[str]:
+        return sorted(self.primary.values(), key=str.lower)
+
+    @property
+    def unnamed_reports(self) -> list[Article]:
+        """Reports that name no primary source for the claim."""
+        return [a for slug, a in self.reports.items() if slug not in self.naming]
