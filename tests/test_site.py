@@ -97,6 +97,13 @@ def _timeline_entries(html: str) -> list[tuple[str, str, list[str]]]:
     return entries
 
 
+def _timeline_entries_undated(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        li.select_one(".timeline-summary").get_text() for li in soup.select("li.timeline-entry")
+    ]
+
+
 def test_timeline_lists_events_in_order_with_their_reports(site: Path):
     entries = _timeline_entries(read_page(site, "timeline/"))
     keys = [tuple(int(x) for x in d.split("-")) for d, _, _ in entries]
@@ -111,9 +118,20 @@ def test_timeline_lists_events_in_order_with_their_reports(site: Path):
         slug_of("2019-01-16-gay-times-foreign"),
         slug_of("2019-01-16-gay-times-officials"),
     }
-    # Two reports say 2018, one December 2018: the event stands under 2018, with both shown.
-    date, cites = by_summary["The OSCE Moscow Mechanism examines human rights abuses in Chechnya"]
+    # Two reports say 2018, one December 2018: the event stands under 2018, with both shown,
+    # in the words of the first report to tell it.
+    (osce,) = [s for s in by_summary if s.startswith("Report by international law professor")]
+    date, cites = by_summary[osce]
     assert date == "2018" and len(cites) == 3
+    html = read_page(site, "timeline/")
+    conflicts = BeautifulSoup(html, "html.parser").select("li.timeline-conflict")
+    assert [c.select_one(".timeline-summary").get_text() for c in conflicts] == [
+        "At least two people killed in the renewed crackdown"
+    ]
+    sides = [t["datetime"] for t in conflicts[0].select(".timeline-dates time")]
+    assert sides == ["2018-12", "2019-01"]
+    undated = _timeline_entries_undated(read_page(site, "timeline/undated/"))
+    assert len(undated) == 3 and "3 events the reports tell without a date" in text_of(html)
     assert all("#passage-" in c for c in cites)
     publications = [e for e in entries if "publishes" in e[1]]
     assert len(publications) == 5
