@@ -8,6 +8,7 @@ the content caches (newsarchive.cache) carry results over, when serving.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import os
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from newsarchive import cache
 from newsarchive.archive import Archive, analyse
+from newsarchive.history import last_changes
 from newsarchive.load import load_archive
 from newsarchive.model import Article
 from newsarchive.render import (
@@ -119,7 +121,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             files.append(file)
         files.append(_contributing_file(root, config))
         if config.site_url:
-            feed = render_feed(archive, site_url=config.site_url, site_name=config.site_name)
+            feed = render_feed(
+                archive,
+                site_url=config.site_url,
+                site_name=config.site_name,
+                changed=last_changes(root / "articles"),
+                built=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            )
             files.append(File.generated(config, "feed.xml", content=feed))
     _build.note_memory("rendered")
     return files

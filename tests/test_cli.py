@@ -2,6 +2,7 @@ import subprocess
 import sys
 
 from conftest import FIXTURES, ROOT
+from newsarchive.labels import VOCABULARY
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -37,3 +38,24 @@ def test_committed_schema_is_the_one_the_validator_uses():
     result = run("schema")
     assert result.returncode == 0
     assert (ROOT / "schema" / "article.schema.json").read_text("utf-8") == result.stdout
+
+
+def test_labels_that_say_one_claim_two_ways_are_warned_but_pass(tmp_path):
+    valid = (FIXTURES / "valid" / "2019-01-14-example-minimal.md").read_text("utf-8")
+    (tmp_path / "2019-01-14-example-minimal.md").write_text(valid)
+    other = valid.replace("example.org/report", "example.org/other")
+    (tmp_path / "2019-01-14-example-other.md").write_text(other.replace("detained", "arrested", 1))
+    third = valid.replace("example.org/report", "example.org/third")
+    (tmp_path / "2019-01-14-example-third.md").write_text(third.replace("detained", "detaineds", 1))
+    result = run("check", "--github", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 2 and "'arrested' reads like the vocabulary's 'detained'" in warnings[0]
+    assert "-other.md:15: figures:" in warnings[0] and "::warning file=" in result.stdout
+    assert "-third.md:15: figures: 'detaineds' looks like 'detained'" in warnings[1]
+
+
+def test_the_editors_guide_lists_the_whole_label_vocabulary():
+    guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    for label, meaning in VOCABULARY.items():
+        assert f"| `{label}` | {meaning} |" in guide

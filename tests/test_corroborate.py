@@ -200,3 +200,29 @@ def test_names_that_differ_more_are_different_people():
     d = report("d", "x", quotes=[{**quote, "name": "Alan Duncan"}])
     people, _ = find_people([a, b, c, d])
     assert sorted(len(p.quotes) for p in people) == [1, 1, 2]
+
+
+def test_a_name_is_headed_by_the_spelling_most_reports_use_not_most_quotes():
+    quote = {"role": "spokesperson"}
+    a = report("a", "x y z", quotes=[{**quote, "name": "Alvi Kraimov", "text": t} for t in "xyz"])
+    b = report("b", "x", quotes=[{**quote, "name": "Alvi Karimov", "text": "x"}])
+    c = report("c", "x", quotes=[{**quote, "name": "Alvi Karimov", "text": "x"}])
+    (person,) = find_people([a, b, c])[0]
+    assert person.spellings == ["Alvi Karimov", "Alvi Kraimov"]
+    # An editor's key that spells the name out decides, whatever the counts.
+    keyed = [{**quote, "name": "Alvi Kraimov", "text": "x", "person": "alvi-kraimov"}]
+    b = report(
+        "b", "x", quotes=[{**quote, "name": "Alvi Karimov", "text": "x", "person": "alvi-kraimov"}]
+    )
+    (person,) = find_people(
+        [
+            report("a", "x", quotes=keyed),
+            b,
+            report(
+                "c",
+                "x",
+                quotes=[{**quote, "name": "Alvi Karimov", "text": "x", "person": "alvi-kraimov"}],
+            ),
+        ]
+    )[0]
+    assert person.spellings[0] == "Alvi Kraimov"

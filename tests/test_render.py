@@ -1,9 +1,21 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
+import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 
-from newsarchive.render import _relative, json_ld, mark_passages, outlet_src, tag_src
+from newsarchive.archive import analyse
+from newsarchive.model import Published
+from newsarchive.render import (
+    _relative,
+    json_ld,
+    mark_passages,
+    outlet_src,
+    render_feed,
+    tag_src,
+)
 from test_timeline import make_article
 
 
@@ -67,3 +79,42 @@ def test_an_outlet_or_tag_named_index_does_not_take_the_index_page():
     assert tag_src("Index") == "tags/index-page.md" != "tags/index.md"
     assert outlet_src("INDEX") == "outlets/index-page.md"
     assert tag_src("LGBT rights") == "tags/lgbt-rights.md"
+
+
+def test_feed_updates_an_entry_by_its_file_and_publishes_only_a_known_day():
+    known = make_article("known", [], published="2019-01-14")
+    window = make_article("window", [], published="2019-01-15")
+    window = replace(
+        window,
+        meta=window.meta.model_copy(
+            update={
+                "source": window.meta.source.model_copy(
+                    update={
+                        "published": Published(
+                            not_before=dt.date(2019, 1, 15),
+                            not_after=dt.date(2019, 1, 16),
+                            basis="b",
+                        )
+                    }
+                )
+            }
+        ),
+    )
+    edited = dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)
+    built = dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
+    feed = render_feed(
+        analyse([known, window]),
+        site_url="https://example.org/archive/",
+        site_name="Archive",
+        changed={known.path.name: edited},
+        built=built,
+    )
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = {
+        e.find("a:id", ns).text.rstrip("/").rsplit("/", 1)[1]: e
+        for e in ET.fromstring(feed).findall("a:entry", ns)
+    }
+    assert entries[known.slug].find("a:updated", ns).text == edited.isoformat()
+    assert entries[known.slug].find("a:published", ns).text.startswith("2019-01-14")
+    assert entries[window.slug].find("a:updated", ns).text == built.isoformat()
+    assert entries[window.slug].find("a:published", ns) is None

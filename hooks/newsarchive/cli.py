@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from .labels import label_warnings
 from .load import load_archive
 from .model import PartialDate, json_schema
 from .reference import front_matter_reference
@@ -31,6 +32,13 @@ def _check(args: argparse.Namespace) -> int:
         files = len({p.path for p in problems})
         print(f"{len(problems)} problem(s) in {files} file(s); nothing published.", file=sys.stderr)
         return 1
+    for warning in label_warnings(articles):
+        print(f"warning: {warning}", file=sys.stderr)
+        if args.github:
+            print(
+                f"::warning file={warning.path},line={warning.line},title={warning.field}::"
+                f"{warning.message}"
+            )
     print(f"{len(articles)} article(s) checked, no problems.")
     return 0
 

@@ -39,11 +39,14 @@ class Person:
 
     @property
     def spellings(self) -> list[str]:
-        """Each spelling of the name, most used first."""
-        counts: dict[str, int] = {}
+        """Each spelling of the name, the one most reports use first (a report quoting a
+        misspelt name five times is still one report); alphabetical on a tie. With an
+        editor's `person` key, the spelling the key spells out comes first."""
+        reports: dict[str, set[str]] = {}
         for ref in self.quotes:
-            counts[ref.quote.name] = counts.get(ref.quote.name, 0) + 1  # type: ignore[index]
-        return sorted(counts, key=lambda name: (-counts[name], name))
+            reports.setdefault(ref.quote.name, set()).add(ref.article.slug)  # type: ignore[arg-type]
+        keyed = fold_name(self.key.removeprefix("key:").replace("-", " ")) if self.confirmed else ""
+        return sorted(reports, key=lambda n: (fold_name(n) != keyed, -len(reports[n]), n))
 
     @property
     def name(self) -> str:

@@ -970,20 +970,31 @@ def json_ld(article: Article, page_url: str | None) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_feed(archive: Archive, *, site_url: str, site_name: str) -> str:
-    """An Atom feed of the reports, newest first."""
+def render_feed(
+    archive: Archive,
+    *,
+    site_url: str,
+    site_name: str,
+    changed: dict[str, dt.datetime],
+    built: dt.datetime,
+) -> str:
+    """An Atom feed of the reports, newest first. An entry is updated when its article file
+    last changed (`changed`, by file name; else `built`); it is published on its day only
+    where that day is known."""
     base = site_url.rstrip("/") + "/"
     entries = []
     for article in archive.articles:
         _, label = publication_date(article)
-        first = article.published.sort_date
+        day = article.published.date
+        published = dt.datetime.combine(day, dt.time(), dt.UTC).isoformat() if day else None
         entries.append(
             {
                 "article": article,
                 "url": base + _url(report_src(article)),
-                "updated": dt.datetime.combine(first, dt.time(), dt.UTC).isoformat(),
+                "updated": changed.get(article.path.name, built).isoformat(),
+                "published": published,
                 "date_label": label,
             }
         )
-    updated = entries[0]["updated"] if entries else "1970-01-01T00:00:00+00:00"
+    updated = max((e["updated"] for e in entries), default=built.isoformat())
     return _render("feed.xml", entries=entries, base=base, site_name=site_name, updated=updated)
