@@ -378,3 +378,9 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     assert passage_years and "shared paragraph" in read_page(out, "passages/")
     # A report's shared-paragraph note links into the right year page (links_resolve above).
     assert any("passages/20" in p.read_text() for p in (out / "reports").rglob("index.html"))
+
+
+def test_no_page_ends_a_sentence_twice(site: Path):
+    for path in site.rglob("*.html"):
+        text = text_of(path.read_text("utf-8"))
+        assert not re.search(r"[^.]\.\.(?!\.)", text), (path, re.search(r".{40}\.\.", text))
