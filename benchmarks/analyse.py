@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from newsarchive.archive import analyse  # noqa: E402
+from newsarchive.analyse.archive import analyse  # noqa: E402
 from newsarchive.load import parse_article  # noqa: E402
 from newsarchive.model import Article  # noqa: E402
 from synthetic import make_archive  # noqa: E402

@@ -24,13 +24,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from newsarchive import cache
-from newsarchive.archive import Archive, analyse
-from newsarchive.history import last_changes
+from newsarchive.analyse.archive import Archive, analyse
 from newsarchive.load import load_archive
+from newsarchive.load.history import last_changes
 from newsarchive.model import Article
 from newsarchive.render import (
     CONTRIBUTING_FILE,
     CONTRIBUTING_SRC,
+    PagingOptions,
     contributing_page,
     inject_blocks,
     json_ld,
@@ -39,8 +40,13 @@ from newsarchive.render import (
     render_pages,
     report_src,
 )
-from newsarchive.sanitize import clean_html
-from newsarchive.search import SearchIndexError, index_site, start_indexing, stop_indexing
+from newsarchive.render.sanitize import clean_html
+from newsarchive.render.search import (
+    SearchIndexError,
+    index_site,
+    start_indexing,
+    stop_indexing,
+)
 
 
 @dataclass
@@ -48,6 +54,7 @@ class _Build:
     """What one build knows; replaced in on_config at the start of every build."""
 
     site_dir: str = ""
+    options: PagingOptions = field(default_factory=PagingOptions)
     archive: Archive | None = None
     reports: dict[str, Article] = field(default_factory=dict)  # src_uri -> article
     blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # src_uri -> its blocks
@@ -80,7 +87,11 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
-    _build = _Build(site_dir=config.site_dir)
+    try:
+        options = PagingOptions.from_settings(config.extra.get("archive_paging"))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml: {error}") from error
+    _build = _Build(site_dir=config.site_dir, options=options)
     cache.next_build()
     stop_indexing()  # an index of the previous build's pages is no longer wanted
     if _serving:
@@ -112,7 +123,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     _build.note_memory("analysed")
     _build.reports = {report_src(article): article for article in archive.articles}
     with _build.timed("render"):
-        for page in render_pages(archive):
+        for page in render_pages(archive, _build.options):
             _build.blocks[page.src_uri] = page.blocks
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
@@ -145,7 +156,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     assert _build.archive is not None
     with _build.timed("metadata"):
         if page.file.src_uri == "index.md":
-            return render_home(_build.archive, markdown)
+            return render_home(_build.archive, markdown, _build.options)
         article = _build.reports.get(page.file.src_uri)
         if article is not None:
             page.meta["json_ld"] = json_ld(article, page.canonical_url)

@@ -37,6 +37,13 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def set_paging(project: Path, **settings: int) -> None:
+    """Split lists sooner in a copied project (mkdocs.yml's extra: archive_paging:)."""
+    lines = "".join(f"    {name}: {value}\n" for name, value in settings.items())
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nextra:\n  archive_paging:\n{lines}")
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session, with a repository URL for edit links."""

@@ -2,7 +2,7 @@ import subprocess
 import sys
 
 from conftest import FIXTURES, ROOT
-from newsarchive.labels import VOCABULARY
+from newsarchive.load.labels import VOCABULARY
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from newsarchive.archive import Archive, analyse
-from newsarchive.corroborate import figure_rows
+from newsarchive.analyse.archive import Archive, analyse
+from newsarchive.analyse.figures import figure_rows
+from newsarchive.analyse.people import find_people
+from newsarchive.analyse.shared_passages import find_shared
 from newsarchive.load import load_archive
 from newsarchive.model import Article, FrontMatter
-from newsarchive.people import find_people
-from newsarchive.render import say_attribution, say_support
-from newsarchive.syndication import find_shared
+from newsarchive.render.words import say_attribution, say_support
 
 
 @pytest.fixture(scope="module")

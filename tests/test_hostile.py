@@ -16,11 +16,11 @@ from mkdocs.config import load_config
 
 from conftest import FIXTURES, ROOT, build_site, copy_project
 from html_tools import Page
-from newsarchive.archive import analyse
+from newsarchive.analyse.archive import analyse
 from newsarchive.load import parse_article
 from newsarchive.model import Article
 from newsarchive.render import GeneratedPage, inject_blocks, render_pages, report_src
-from newsarchive.sanitize import clean_html
+from newsarchive.render.sanitize import clean_html
 
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "base", "form", "meta", "link"}

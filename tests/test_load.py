@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
-from newsarchive import front_matter
-from newsarchive.load import Problem, load_archive, parse_article
+from newsarchive.load import Problem, front_matter, load_archive, parse_article
 from newsarchive.model import Article
 from newsarchive.passages import find_passage
 

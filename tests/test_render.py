@@ -6,16 +6,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from newsarchive.archive import analyse
+import pytest
+
+from newsarchive.analyse.archive import analyse
 from newsarchive.model import Published
-from newsarchive.render import (
-    _relative,
-    json_ld,
-    mark_passages,
-    outlet_src,
-    render_feed,
-    tag_src,
-)
+from newsarchive.render import PagingOptions, json_ld, mark_passages, render_feed
+from newsarchive.render.urls import outlet_src, relative_link, tag_src
 from test_timeline import make_article
 
 
@@ -48,10 +44,10 @@ def test_crossing_passages_still_give_well_formed_html():
 
 
 def test_relative_links_between_directory_urls():
-    assert _relative("timeline.md", "reports/x/#passage-1") == "../reports/x/#passage-1"
-    assert _relative("reports/index.md", "reports/x/") == "x/"
-    assert _relative("index.md", "reports/x/") == "reports/x/"
-    assert _relative("reports/x.md", "outlets/y/") == "../../outlets/y/"
+    assert relative_link("timeline.md", "reports/x/#passage-1") == "../reports/x/#passage-1"
+    assert relative_link("reports/index.md", "reports/x/") == "x/"
+    assert relative_link("index.md", "reports/x/") == "reports/x/"
+    assert relative_link("reports/x.md", "outlets/y/") == "../../outlets/y/"
 
 
 def test_json_ld_claims_no_unknown_fact_and_cannot_close_its_script():
@@ -65,11 +61,11 @@ def test_json_ld_claims_no_unknown_fact_and_cannot_close_its_script():
 
 
 def test_own_html_blocks_skip_markdown_and_come_back_whole():
-    from newsarchive.render import GeneratedPage, _lift_blocks, inject_blocks
+    from newsarchive.render.page import GeneratedPage, inject_blocks, lift_blocks
 
     block = '<section class="report-meta">\n<dl><dt>Outlet</dt><dd>X</dd></dl>\n</section>'
     text = f'# Title\n\n{block}\n\n<mark class="passage" id="p">Body</mark> text.\n'
-    page = _lift_blocks(GeneratedPage("reports/x.md", text))
+    page = lift_blocks(GeneratedPage("reports/x.md", text))
     assert block not in page.content and "<mark" in page.content  # report text stays
     (placeholder,) = page.blocks
     assert inject_blocks(f"<h1>Title</h1>{placeholder}", page.blocks) == f"<h1>Title</h1>{block}"
@@ -118,3 +114,11 @@ def test_feed_updates_an_entry_by_its_file_and_publishes_only_a_known_day():
     assert entries[known.slug].find("a:published", ns).text.startswith("2019-01-14")
     assert entries[window.slug].find("a:updated", ns).text == built.isoformat()
     assert entries[window.slug].find("a:published", ns) is None
+
+
+def test_paging_options_come_from_mkdocs_yml_and_refuse_nonsense():
+    assert PagingOptions.from_settings(None) == PagingOptions()
+    assert PagingOptions.from_settings({"split_above": 2}).split_above == 2
+    for bad in ({"split_above": 0}, {"split_abov": 2}, {"split_above": "2"}, ["x"]):
+        with pytest.raises(ValueError, match="archive_paging"):
+            PagingOptions.from_settings(bad)

@@ -21,7 +21,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, set_paging
 from html_tools import read_page
 
 
@@ -43,14 +43,12 @@ def _pages(site: Path) -> dict[str, str]:
 
 
 def test_a_rebuild_while_serving_equals_a_build_from_scratch(tmp_path: Path, monkeypatch):
-    from newsarchive import render
-
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import write_archive
 
-    monkeypatch.setattr(render, "SPLIT_ABOVE", 3)  # lists split by year: more pages to reuse
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     project = copy_project(tmp_path / "project")
+    set_paging(project, split_above=3)  # lists split by year: more pages to reuse
     shutil.rmtree(project / "articles")
     write_archive(project / "articles", 20)
     served = tmp_path / "served"
@@ -116,7 +114,7 @@ def test_make_serve_runs_the_edited_code_after_a_change_in_hooks(tmp_path: Path)
     try:
         url = f"http://{address}/contributing/"
         _page_when(url, "How to add a report", 120)
-        render = project / "hooks" / "newsarchive" / "render.py"
+        render = project / "hooks" / "newsarchive" / "render" / "site.py"
         text = render.read_text("utf-8")
         render.write_text(text.replace("title: How to add a report", "title: Edited guide"))
         _page_when(url, "Edited guide", 120)

@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_project, set_paging
 from html_tools import Page, read_page, text_of
-from newsarchive.history import last_changes
 from newsarchive.load import load_archive
+from newsarchive.load.history import last_changes
 
 
 def links_resolve(site: Path) -> int:
@@ -320,7 +320,7 @@ def test_a_larger_archive_splits_the_figures_and_keeps_every_link(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert links_resolve(out) > 100
     index = read_page(out, "figures/")
-    assert "<table>" not in index  # no reports x claims matrix above MATRIX_MAX_REPORTS
+    assert "<table>" not in index  # no reports x claims matrix above matrix_max_reports
     rows = sorted(p.parent.name for p in (out / "figures").glob("*/index.html"))
     assert rows and all(row.startswith("figure-") for row in rows)
     assert f'href="{rows[0]}/"' in index
@@ -330,14 +330,12 @@ def test_long_lists_split_into_a_page_per_year(tmp_path: Path, monkeypatch):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from newsarchive import render
-
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import write_archive
 
-    monkeypatch.setattr(render, "SPLIT_ABOVE", 2)  # 24 reports, 105 entries, 3 shared groups
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     project = copy_project(tmp_path / "project")
+    set_paging(project, split_above=2)  # 24 reports, 105 entries, 3 shared groups
     shutil.rmtree(project / "articles")
     write_archive(project / "articles", 24)
     out = tmp_path / "out"

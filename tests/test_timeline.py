@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from newsarchive.analyse.timeline import build_timeline
 from newsarchive.model import Article, FrontMatter
-from newsarchive.timeline import build_timeline
 
 
 def make_article(

@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from .labels import label_warnings
 from .load import load_archive
+from .load.labels import label_warnings
 from .model import PartialDate, json_schema
 from .reference import front_matter_reference
 from .scaffold import Scaffold, article_name, duplicates, scaffold_text

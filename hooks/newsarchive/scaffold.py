@@ -15,9 +15,9 @@ from pathlib import Path
 import frontmatter
 import jinja2
 
+from .analyse.shared_passages import body_similarity
 from .load import TODO, load_archive, url_key
-from .render import slugify, template_environment
-from .syndication import body_similarity
+from .slugs import slugify
 
 __all__ = ["Scaffold", "article_name", "duplicates", "scaffold_text"]
 
@@ -50,7 +50,14 @@ def article_name(scaffold: Scaffold) -> str:
 @cache
 def _template() -> jinja2.Template:
     # YAML, not HTML: values are written as JSON strings (valid YAML), nothing is escaped.
-    env = template_environment(autoescape=False)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsarchive", "templates"),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.filters["todo"] = lambda what: json.dumps(f"{TODO}: {what}")
     return env.get_template("new_article.yaml")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .corroborate import FigureRow, figure_rows
-from .model import Article
+from ..model import Article
+from .figures import FigureRow, figure_rows
 from .people import Person, QuoteRef, find_people
-from .syndication import SharedGroup, find_shared
+from .shared_passages import SharedGroup, find_shared
 from .timeline import TimelineEntry, build_timeline
 
 __all__ = ["Archive", "analyse"]

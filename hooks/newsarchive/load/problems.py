@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import line_of
+from ..model import line_of
 
-__all__ = ["Problem", "Report"]
+__all__ = ["Problem", "ProblemLog"]
 
 
 @dataclass(frozen=True, order=True)
@@ -23,8 +23,8 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
-class Report:
-    """Collects the problems of one file."""
+class ProblemLog:
+    """The problems of one file, collected while it is read (with the line of every key)."""
 
     def __init__(self, path: str, lines: dict[tuple, int] | None = None, offset: int = 0):
         self.path = path

@@ -9,7 +9,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from .problems import Report
+from .problems import ProblemLog
 
 __all__ = ["ArticleHandler", "parse_yaml", "plain_loader", "read_article"]
 
@@ -33,12 +33,12 @@ _PlainLoader = plain_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 class ArticleHandler(frontmatter.YAMLHandler):
     """python-frontmatter's YAML handler made strict for untrusted articles: the front
-    matter must open on the first line, every problem goes to the report with its line,
+    matter must open on the first line, every problem goes to the log with its line,
     and the YAML is read as plain data with the line of every key."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, log: ProblemLog) -> None:
         super().__init__()
-        self.report = report
+        self.log = log
         self.body_line = 0  # the file line where the body starts, once split
         self.data: dict | None = None
 
@@ -52,43 +52,43 @@ class ArticleHandler(frontmatter.YAMLHandler):
                 self.body_line = index + 2 + (blank.count("\n") if content.strip() else 0)
                 return "\n".join(lines[1:index]), content
         message = "the front matter is never closed; add a line '---' after its last field"
-        self.report.add((), message, 1)
+        self.log.add((), message, 1)
         raise ValueError(message)  # python-frontmatter then reads no front matter
 
     def load(self, fm: str, **kwargs: object) -> dict | None:
-        self.report.offset = 1  # the front matter's first line is line 2 of the file
-        self.data = parse_yaml(fm, self.report)
+        self.log.offset = 1  # the front matter's first line is line 2 of the file
+        self.data = parse_yaml(fm, self.log)
         return self.data
 
 
-def read_article(text: str, report: Report) -> tuple[dict | None, str, int] | None:
+def read_article(text: str, log: ProblemLog) -> tuple[dict | None, str, int] | None:
     """The front matter (None when it has problems), the body and the line where the
     body starts; None when the file cannot be split at all."""
     if text.split("\n", 1)[0].strip() != "---":
-        report.add((), "the file must start with a line '---' that opens the front matter", 1)
+        log.add((), "the file must start with a line '---' that opens the front matter", 1)
         return None
-    handler = ArticleHandler(report)
+    handler = ArticleHandler(log)
     _, body = frontmatter.parse(text, handler=handler)
     if not handler.body_line:
         return None
     return handler.data, body, handler.body_line
 
 
-def _walk(node: yaml.Node, loc: tuple, report: Report, seen: set[int]) -> None:
+def _walk(node: yaml.Node, loc: tuple, log: ProblemLog, seen: set[int]) -> None:
     """Record the line of every key and item; report duplicate keys and aliases."""
     if id(node) in seen:
-        if not any("anchors and aliases" in p.message for p in report.problems):
+        if not any("anchors and aliases" in p.message for p in log.problems):
             message = "YAML anchors and aliases (&, *) are not allowed; write the value out"
-            report.add(loc, message)
+            log.add(loc, message)
         return
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         keys: dict[Any, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            line = key_node.start_mark.line + 1 + report.offset
+            line = key_node.start_mark.line + 1 + log.offset
             if key in keys:
-                report.add(
+                log.add(
                     loc + (key,),
                     f"duplicate key (first given on line {keys[key]}); YAML would keep only "
                     "the last one, so merge them into one",
@@ -96,12 +96,12 @@ def _walk(node: yaml.Node, loc: tuple, report: Report, seen: set[int]) -> None:
                 )
                 continue
             keys[key] = line
-            report.lines[loc + (key,)] = line
-            _walk(value_node, loc + (key,), report, seen)
+            log.lines[loc + (key,)] = line
+            _walk(value_node, loc + (key,), log, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            report.lines[loc + (index,)] = item.start_mark.line + 1 + report.offset
-            _walk(item, loc + (index,), report, seen)
+            log.lines[loc + (index,)] = item.start_mark.line + 1 + log.offset
+            _walk(item, loc + (index,), log, seen)
 
 
 def _yaml_message(problem: str, line: str) -> str:
@@ -122,38 +122,38 @@ def _yaml_message(problem: str, line: str) -> str:
     )
 
 
-def parse_yaml(front: str, report: Report) -> dict | None:
+def parse_yaml(front: str, log: ProblemLog) -> dict | None:
     loader = _PlainLoader(front)
     try:
         root = loader.get_single_node()
         if root is None:
-            report.add((), "the front matter is empty; fill in the fields (see CONTRIBUTING.md)")
+            log.add((), "the front matter is empty; fill in the fields (see CONTRIBUTING.md)")
             return None
-        _walk(root, (), report, set())
-        if report.problems:
+        _walk(root, (), log, set())
+        if log.problems:
             return None
         data = loader.construct_document(root)
     except yaml.YAMLError as error:
         if "nesting depth" in str(error):  # libyaml's limit (PyYAML 6.0.3+), as below
-            report.add((), NESTED_TOO_DEEPLY, report.offset)
+            log.add((), NESTED_TOO_DEEPLY, log.offset)
             return None
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 + report.offset if mark else report.offset
+        line = mark.line + 1 + log.offset if mark else log.offset
         problem = str(getattr(error, "problem", None) or error)
         bad_line = (
             front.split("\n")[mark.line] if mark and mark.line < front.count("\n") + 1 else ""
         )
-        report.add((), _yaml_message(problem, bad_line), line)
+        log.add((), _yaml_message(problem, bad_line), line)
         return None
     except RecursionError:  # the pure-Python parser, or our own walk, ran out of stack
-        report.add((), NESTED_TOO_DEEPLY, report.offset)
+        log.add((), NESTED_TOO_DEEPLY, log.offset)
         return None
     except ValueError as error:
-        report.add((), f"this YAML cannot be read as plain data ({error})", report.offset)
+        log.add((), f"this YAML cannot be read as plain data ({error})", log.offset)
         return None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        report.add((), "the front matter must be a set of 'field: value' lines", report.offset)
+        log.add((), "the front matter must be a set of 'field: value' lines", log.offset)
         return None
     return data

@@ -34,9 +34,9 @@ import zlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from .cache import BuildCache
-from .model import Article
-from .passages import normalise
+from ..cache import BuildCache
+from ..model import Article
+from ..passages import normalise
 
 __all__ = [
     "Paragraph",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Article
+from ..model import Article
 from .people import fold_name
 
 __all__ = ["Support"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Article
+from ..model import Article
 from .problems import Problem
 
 __all__ = ["SYNONYMS", "VOCABULARY", "label_warnings"]

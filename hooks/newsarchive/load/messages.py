@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import FrontMatter
+from ..model import FrontMatter
 
 __all__ = ["schema_message"]
 

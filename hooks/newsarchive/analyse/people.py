@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .model import Article, Quote
+from ..model import Article, Quote
 
 __all__ = ["Person", "QuoteRef", "find_people", "fold_name"]
 

@@ -14,13 +14,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .cache import BuildCache, digest
+from ..cache import BuildCache, digest
+from ..model import Article, FrontMatter
+from ..passages import closest_passage, find_passage, normalise
+from .body import BIDI_CONTROLS, bidi_message, body_problems
 from .front_matter import read_article
 from .messages import schema_message
-from .model import Article, FrontMatter
-from .passages import closest_passage, find_passage, normalise
-from .problems import Problem, Report
-from .sanitize import BIDI_CONTROLS, bidi_message, body_problems
+from .problems import Problem, ProblemLog
 
 __all__ = ["TODO", "Problem", "load_archive", "load_article", "parse_article", "url_key"]
 
@@ -33,26 +33,26 @@ _PARSED: BuildCache[Article | list[Problem]] = BuildCache()
 # --- schema and content checks ----------------------------------------------------------
 
 
-def _validate(data: dict, report: Report) -> FrontMatter | None:
+def _validate(data: dict, log: ProblemLog) -> FrontMatter | None:
     try:
         return FrontMatter.model_validate(data)
     except ValidationError as errors:
         for error in errors.errors(include_url=False):
             loc = tuple(error["loc"])
-            report.add(loc, schema_message(error))
+            log.add(loc, schema_message(error))
         return None
 
 
-def _grounded(meta: FrontMatter, body: str, report: Report) -> None:
+def _grounded(meta: FrontMatter, body: str, log: ProblemLog) -> None:
     """Every figure, event and quote in front matter stands verbatim in the body."""
     for loc, passage in meta.cited_passages():
         span = find_passage(body, passage)
         if span is None:
             closest = closest_passage(body, passage)
             hint = f'; the closest passage is: "{closest}"' if closest else ""
-            report.add(loc, f"this passage is not in the body, word for word{hint}")
+            log.add(loc, f"this passage is not in the body, word for word{hint}")
         elif "\n\n" in body[span.start : span.end].replace("\r", ""):
-            report.add(loc, "this passage runs over two paragraphs; quote one paragraph only")
+            log.add(loc, "this passage runs over two paragraphs; quote one paragraph only")
 
 
 def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -67,17 +67,17 @@ def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield loc, data
 
 
-def _check_values(data: dict, report: Report) -> None:
+def _check_values(data: dict, log: ProblemLog) -> None:
     """Values still reading 'TODO: ...' from `newsarchive new`, and invisible characters
     that would show a name, outlet or title in another order than it is written."""
     for loc, value in _strings(data):
         if value.startswith(f"{TODO}:"):
-            report.add(loc, f"still to fill in: {value[len(TODO) + 1 :].strip()}")
+            log.add(loc, f"still to fill in: {value[len(TODO) + 1 :].strip()}")
         if bidi := BIDI_CONTROLS.search(value):
-            report.add(loc, f"the value {bidi_message(bidi.group())}")
+            log.add(loc, f"the value {bidi_message(bidi.group())}")
 
 
-def _named_sources(meta: FrontMatter, body: str, report: Report) -> None:
+def _named_sources(meta: FrontMatter, body: str, log: ProblemLog) -> None:
     """A primary source is one the report names: its name must stand in the body."""
     text = normalise(body).casefold()
     records = [("figures", i, f) for i, f in enumerate(meta.figures)]
@@ -85,46 +85,46 @@ def _named_sources(meta: FrontMatter, body: str, report: Report) -> None:
     for kind, index, record in records:
         name = record.primary_source
         if name and normalise(name).casefold() not in text:
-            report.add(
+            log.add(
                 (kind, index, "primary_source"),
                 f"the report never names {name!r}; give the name as the text writes it, or "
                 "leave primary_source out when the report does not name the source",
             )
 
 
-def _check_body(body: str, body_line: int, report: Report) -> None:
+def _check_body(body: str, body_line: int, log: ProblemLog) -> None:
     """The report's text: present, not the scaffold's TODO, nothing the site refuses."""
     if body.lstrip().startswith(f"{TODO}:"):
         todo_line = body_line + body[: len(body) - len(body.lstrip())].count("\n")
-        report.add((), "paste the report's text in place of the TODO line", todo_line, "body")
+        log.add((), "paste the report's text in place of the TODO line", todo_line, "body")
     elif not normalise(body):
         message = "there is no text below the front matter; paste the report in"
-        report.add((), message, body_line, "body")
+        log.add((), message, body_line, "body")
     for line, message in body_problems(body):
-        report.add((), message, body_line + line, "body")
+        log.add((), message, body_line + line, "body")
 
 
-def _dates(meta: FrontMatter, report: Report, today: dt.date) -> None:
+def _dates(meta: FrontMatter, log: ProblemLog, today: dt.date) -> None:
     published = meta.source.published
     if published.latest > today:
-        report.add(("source", "published"), f"{published.latest} is in the future")
+        log.add(("source", "published"), f"{published.latest} is in the future")
     for index, event in enumerate(meta.events):
         if event.date is None:
             continue
         if event.date.earliest() > today:
-            report.add(("events", index, "date"), f"{event.date} is in the future")
+            log.add(("events", index, "date"), f"{event.date} is in the future")
         elif event.date.earliest() > published.latest:
-            report.add(
+            log.add(
                 ("events", index, "date"),
                 f"{event.date} is after the report was published ({published.latest}); "
                 "a report can only tell what happened before it came out",
             )
 
 
-def _file_name(path: Path, meta: FrontMatter, report: Report) -> None:
+def _file_name(path: Path, meta: FrontMatter, log: ProblemLog) -> None:
     match = FILE_NAME.match(path.name)
     if not match:
-        report.add(
+        log.add(
             (),
             f"file name '{path.name}' must look like YYYY-MM-DD-outlet-short-title.md "
             "(lower-case letters, digits and -)",
@@ -132,7 +132,7 @@ def _file_name(path: Path, meta: FrontMatter, report: Report) -> None:
             field="file name",
         )
     elif match.group(1) != meta.source.published.sort_date.isoformat():
-        report.add(
+        log.add(
             ("source", "published"),
             f"the file name starts with {match.group(1)} but the report was published "
             f"{meta.source.published.sort_date} (the exact day or not_before); rename the file",
@@ -142,18 +142,18 @@ def _file_name(path: Path, meta: FrontMatter, report: Report) -> None:
 # --- public API -------------------------------------------------------------------------
 
 
-def _decode(path: Path, raw: bytes, report: Report) -> str | None:
+def _decode(path: Path, raw: bytes, log: ProblemLog) -> str | None:
     if not raw.strip():
-        report.add((), "the file is empty; it needs front matter and the report's text", 1, "file")
+        log.add((), "the file is empty; it needs front matter and the report's text", 1, "file")
         return None
     if len(raw) > MAX_FILE_BYTES:
-        report.add((), f"the file is over {MAX_FILE_BYTES:,} bytes; split it or trim it", 1, "file")
+        log.add((), f"the file is over {MAX_FILE_BYTES:,} bytes; split it or trim it", 1, "file")
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        report.add((), "the file is not UTF-8 text; save it with UTF-8 encoding", line, "file")
+        log.add((), "the file is not UTF-8 text; save it with UTF-8 encoding", line, "file")
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
@@ -162,30 +162,30 @@ def parse_article(
     path: Path, raw: bytes, *, display: str | None = None, today: dt.date | None = None
 ) -> Article | list[Problem]:
     """Validate one article file's bytes; return the Article or every problem found."""
-    report = Report(display or str(path))
-    text = _decode(path, raw, report)
-    parts = read_article(text, report) if text is not None else None
+    log = ProblemLog(display or str(path))
+    text = _decode(path, raw, log)
+    parts = read_article(text, log) if text is not None else None
     if parts is None:
-        return report.problems
+        return log.problems
     data, body, body_line = parts
     if data is not None:
-        _check_values(data, report)
-    meta = _validate(data, report) if data is not None else None
-    _check_body(body, body_line, report)
+        _check_values(data, log)
+    meta = _validate(data, log) if data is not None else None
+    _check_body(body, body_line, log)
     if meta is not None:
-        _grounded(meta, body, report)
-        _named_sources(meta, body, report)
-        _dates(meta, report, today or dt.date.today())
-        _file_name(path, meta, report)
-    if report.problems or meta is None:
-        return sorted(report.problems, key=lambda p: p.line)
+        _grounded(meta, body, log)
+        _named_sources(meta, body, log)
+        _dates(meta, log, today or dt.date.today())
+        _file_name(path, meta, log)
+    if log.problems or meta is None:
+        return sorted(log.problems, key=lambda p: p.line)
     return Article(
         path=path,
         slug=path.stem,
         meta=meta,
         body=body,
         body_line=body_line,
-        lines=report.lines,
+        lines=log.lines,
         digest=digest(raw),
     )
 

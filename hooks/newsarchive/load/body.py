@@ -1,36 +1,18 @@
-"""What report text may contain, checked twice: in the source (with a message for the
-editor) and in the rendered page (nh3, defence in depth for anything the check missed).
+"""What report text may contain: checked in the source, with a message for the editor.
 
 Report bodies are Markdown prose. Raw HTML is refused: no report needs it, and it is how
 script, frames, styles and event handlers get in. Links may go to http(s) and mailto
 addresses or within the site; images are refused, since loading one from the outlet's
-server would tell a third party who reads the archive.
+server would tell a third party who reads the archive. Markers that paste in another file
+(--8<--) and characters that reorder the display of text are refused too. The rendered
+page is cleaned again by render.sanitize (defence in depth).
 """
 
 from __future__ import annotations
 
 import re
 
-import nh3
-
-from .cache import BuildCache, digest
-from .cache import enabled as caching
-
-__all__ = ["BIDI_CONTROLS", "bidi_message", "body_problems", "clean_html"]
-
-# What our templates and Markdown produce, and nothing else.
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "li", "mark", "ol", "p", "pre", "section", "span", "strong",
-    "sub", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "*": {"id", "class", "title", "aria-label", "data-pagefind-filter"},
-    "a": {"href", "rel"},
-    "time": {"datetime"},
-    "th": {"scope"},
-}
-URL_SCHEMES = {"http", "https", "mailto"}
+__all__ = ["BIDI_CONTROLS", "bidi_message", "body_problems"]
 
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
 _TAG = re.compile(r"<(/?[A-Za-z][\w:-]*|!--)")
@@ -101,25 +83,3 @@ def body_problems(body: str) -> list[tuple[int, str]]:
                 )
             )
     return sorted(problems)
-
-
-_CLEANED: BuildCache[str] = BuildCache()
-
-
-def clean_html(html: str) -> str:
-    """Rendered page content with anything outside the allow-list removed."""
-    if caching():  # serving: a page that did not change was cleaned last time
-        return _CLEANED.get(digest(html), lambda: _clean(html))
-    return _clean(html)
-
-
-def _clean(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )

@@ -21,8 +21,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .model import Article, PartialDate
-from .passages import passage_id
+from ..model import Article, PartialDate
+from ..passages import passage_id
 from .support import Support
 
 __all__ = [

@@ -15,10 +15,10 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .model import Article, Figure
-from .passages import find_passage
+from ..model import Article, Figure
+from ..passages import find_passage
+from .shared_passages import SharedGroup, paragraphs_of
 from .support import Support
-from .syndication import SharedGroup, paragraphs_of
 
 __all__ = ["FigureClaim", "FigureRow", "ValueSupport", "figure_rows", "say_figure"]
 

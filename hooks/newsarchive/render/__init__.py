@@ -1,0 +1,69 @@
+"""Render: the analysed Archive -> every generated page (GeneratedPage), the feed, JSON-LD.
+
+One module per page family (report_pages, lists, timeline_pages, figure_pages,
+passage_pages, people_pages) and site-level outputs (site); urls says where pages live,
+templates renders Jinja with autoescaping (so no front matter value can inject markup),
+paging splits long lists, sanitize cleans the HTML MkDocs makes, search runs Pagefind.
+Nothing here reads files or knows MkDocs: hooks/build.py is the adapter.
+"""
+
+from __future__ import annotations
+
+from ..analyse.archive import Archive
+from .figure_pages import figures_pages
+from .lists import outlet_pages, report_list_pages, tag_pages
+from .page import GeneratedPage, inject_blocks, lift_blocks
+from .paging import PagingOptions
+from .passage_pages import passage_group_urls, passages_pages
+from .people_pages import people_pages
+from .report_pages import mark_passages, memberships, report_page
+from .site import (
+    CONTRIBUTING_FILE,
+    CONTRIBUTING_SRC,
+    contributing_page,
+    json_ld,
+    render_feed,
+    render_home,
+)
+from .timeline_pages import timeline_pages
+from .urls import report_src, slugify
+
+__all__ = [
+    "CONTRIBUTING_FILE",
+    "CONTRIBUTING_SRC",
+    "GeneratedPage",
+    "PagingOptions",
+    "contributing_page",
+    "inject_blocks",
+    "json_ld",
+    "mark_passages",
+    "render_feed",
+    "render_home",
+    "render_pages",
+    "report_src",
+    "slugify",
+]
+
+
+def render_pages(archive: Archive, options: PagingOptions | None = None) -> list[GeneratedPage]:
+    """Every generated page of the site, lists split as `options` say."""
+    options = options or PagingOptions()
+    shared, group_urls = memberships(archive), passage_group_urls(archive, options)
+    reports = [report_page(a, shared.get(a.slug, []), group_urls) for a in archive.articles]
+    pages: list[GeneratedPage] = []
+    pages += report_list_pages(
+        "reports/index.md",
+        archive.articles,
+        title="All reports",
+        year_title=lambda year: f"Reports of {year}",
+        lead="Every report in the archive",
+        options=options,
+        in_nav=True,
+    )
+    pages += outlet_pages(archive, options)
+    pages += tag_pages(archive, options)
+    pages += timeline_pages(archive, options)
+    pages += figures_pages(archive, options)
+    pages += passages_pages(archive, options)
+    pages += people_pages(archive, options)
+    return reports + [lift_blocks(page) for page in pages]

@@ -1,0 +1,55 @@
+"""Figures side by side: one matrix of claims x reports, or a page per claim."""
+
+from __future__ import annotations
+
+from ..analyse.archive import Archive
+from .links import report_links
+from .page import GeneratedPage
+from .paging import PagingOptions
+from .templates import render_cached
+from .urls import relative_link, slugify
+
+
+def figure_row_ids(archive: Archive) -> list[str]:
+    """Stable ids for the rows of the figures table, from what each row counts."""
+    return [
+        "figure-"
+        + "-".join(
+            slugify(part) for part in (row.label, row.period or "any", row.unit) if part != "people"
+        )
+        for row in archive.figures
+    ]
+
+
+def figure_row_urls(archive: Archive, options: PagingOptions) -> list[str]:
+    """Where each claim row is shown: an anchor of the matrix, or a page of its own."""
+    if len(archive.articles) <= options.matrix_max_reports:
+        return [f"figures/#{row_id}" for row_id in figure_row_ids(archive)]
+    return [f"figures/{row_id}/" for row_id in figure_row_ids(archive)]
+
+
+def figures_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+    """The figures page: a matrix, or an index of claims and a page per claim."""
+    ids = figure_row_ids(archive)
+    if len(archive.articles) <= options.matrix_max_reports:
+        content = render_cached(
+            "figures.md",
+            rows=archive.figures,
+            row_ids=ids,
+            articles=archive.articles,
+            links=report_links(archive.articles, "figures.md"),
+        )
+        return [GeneratedPage("figures.md", content)]
+    urls = [relative_link("figures.md", url) for url in figure_row_urls(archive, options)]
+    pages = [
+        GeneratedPage(
+            "figures.md",
+            render_cached("figures_index.md", rows=list(zip(archive.figures, urls, strict=True))),
+        )
+    ]
+    for row, row_id in zip(archive.figures, ids, strict=True):
+        src = f"figures/{row_id}.md"
+        links = report_links(row.articles, src)
+        content = render_cached("figure_row.md", row=row, links=links)
+        pages.append(GeneratedPage(src, content, in_nav=False))
+    return pages

@@ -1,0 +1,38 @@
+"""What a list of reports shows for each report, with links relative to the listing page."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from ..analyse.timeline import DAY_NOT_KNOWN, publication_date
+from ..model import Article
+from .urls import outlet_src, page_url, relative_link, report_src
+
+
+def identities(articles: list[Article]) -> tuple:
+    """Reports as a cache key: everything shown of a report comes from its file."""
+    return tuple((article.slug, article.digest) for article in articles)
+
+
+class ReportLinks(dict):
+    """What a list shows for each of its reports (see report_links): made from the
+    reports and the page only, which are its cache key."""
+
+    key: Hashable
+
+
+def report_links(articles: list[Article], from_src: str) -> dict[str, dict]:
+    """What a list of reports shows for each one, with links relative to `from_src`."""
+    links = ReportLinks()
+    links.key = ("links", from_src, identities(articles))
+    for article in articles:
+        date, label = publication_date(article)
+        links[article.slug] = {
+            "article": article,
+            "url": relative_link(from_src, page_url(report_src(article))),
+            "outlet_url": relative_link(from_src, page_url(outlet_src(article.meta.source.outlet))),
+            "date_iso": date.iso(),
+            "date_label": label,
+            "short_date": label.removesuffix(DAY_NOT_KNOWN),
+        }
+    return links

@@ -1,0 +1,123 @@
+"""Lists of reports: all of them, each outlet's and each tag's, by month, split by year."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..analyse.archive import Archive
+from ..model import Article
+from .links import identities, report_links
+from .page import GeneratedPage
+from .paging import PagingOptions, paginate_by_year, year_published
+from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
+from .urls import outlet_src, page_url, relative_link, slugify, tag_src
+
+
+def _months(articles: list[Article]) -> list[tuple[str, list[Article]]]:
+    months: dict[str, list[Article]] = {}
+    for article in articles:
+        day = article.published.sort_date
+        months.setdefault(day.strftime("%B %Y"), []).append(article)
+    return list(months.items())
+
+
+def _report_list(src: str, articles: list[Article], **context) -> str:
+    """One page of a list of reports, by month. While serving, it is rendered again only
+    when its reports or its own words change (everything it shows comes from them)."""
+    key = ("report_list", src, identities(articles), fingerprint(context))
+    return PAGE_CACHE.get(
+        key,
+        lambda: render_template(
+            "report_list.md",
+            months=_months(articles),
+            links=report_links(articles, src),
+            **context,
+        ),
+    )
+
+
+def report_list_pages(
+    index_src: str,
+    articles: list[Article],
+    *,
+    title: str,
+    year_title: Callable[[int], str],
+    lead: str,
+    options: PagingOptions,
+    in_nav: bool = False,
+) -> list[GeneratedPage]:
+    """A list of reports (all, one outlet's, one tag's), newest first by month; above
+    options.split_above, an index of years and a page per year, linked to their neighbours."""
+    context = {"lead": lead, "show_outlet": not index_src.startswith("outlets/")}
+    if len(articles) <= options.split_above:
+        content = _report_list(index_src, articles, title=title, year=None, **context)
+        return [GeneratedPage(index_src, content, in_nav=in_nav)]
+    by_year, listing, around = paginate_by_year(index_src, articles, year_published)
+    index = render_cached(
+        "years.md", what="reports", title=title, lead=lead, listing=listing, around=None
+    )
+    pages = [GeneratedPage(index_src, index, in_nav=in_nav)]
+    for year, articles_of_year in by_year.items():
+        src = around[year]["src"]
+        content = _report_list(
+            src,
+            articles_of_year,
+            title=year_title(year),
+            year=year,
+            around=around[year],
+            **context,
+        )
+        pages.append(GeneratedPage(src, content, in_nav=False))
+    return pages
+
+
+def outlet_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+    """The outlets index and each outlet's list of reports."""
+    outlets = archive.outlets()
+    listing = [
+        (o, relative_link("outlets/index.md", page_url(outlet_src(o))), a)
+        for o, a in outlets.items()
+    ]
+    pages = [GeneratedPage("outlets/index.md", render_cached("outlets.md", outlets=listing))]
+    for outlet, articles in outlets.items():
+        pages += report_list_pages(
+            outlet_src(outlet),
+            articles,
+            title=outlet,
+            year_title=lambda year, outlet=outlet: f"{outlet}: reports of {year}",
+            lead=f"Every report by {outlet}",
+            options=options,
+        )
+    return pages
+
+
+def tags_of(archive: Archive) -> dict[str, tuple[str, list[Article]]]:
+    """Tag slug -> the tag as first written and its reports, newest first; by name.
+
+    Tags that differ only in case or punctuation ("LGBT rights", "lgbt-rights") share a page.
+    """
+    tags: dict[str, tuple[str, list[Article]]] = {}
+    for article in archive.articles:
+        for tag in article.meta.tags:
+            tags.setdefault(slugify(tag), (tag, []))[1].append(article)
+    return dict(sorted(tags.items()))
+
+
+def tag_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+    """The tags index and each tag's list of reports."""
+    tags = tags_of(archive)
+    listing = [
+        (name, relative_link("tags/index.md", page_url(tag_src(name))), len(articles))
+        for name, articles in tags.values()
+    ]
+    pages = [GeneratedPage("tags/index.md", render_cached("tags.md", tags=listing))]
+    for name, articles in tags.values():
+        pages += report_list_pages(
+            tag_src(name),
+            articles,
+            title=f"Reports tagged {name}",
+            year_title=lambda year, name=name: f"Reports tagged {name}, {year}",
+            lead=f"Every report tagged {name}",
+            options=options,
+        )
+    return pages

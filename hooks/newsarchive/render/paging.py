@@ -1,0 +1,95 @@
+"""Splitting a list that grows with the archive into pages (years, months, letters)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..model import Article
+from .urls import page_url, relative_link
+
+
+@dataclass(frozen=True)
+class PagingOptions:
+    """When a list becomes several pages, so that no page grows with the archive.
+
+    Set in mkdocs.yml under `extra: archive_paging:`; tests set small numbers.
+    """
+
+    # Above this many items (reports, timeline entries, groups, people, quotes) a list is
+    # split into a page per year (a crowded year per month, people per initial letter):
+    # at 1,000 reports a single timeline page was 1.6 MB.
+    split_above: int = 300
+    # One column per report reads well up to about this many reports; above it each claim
+    # gets a page of its own (the matrix grows as reports x claims: 45 MB at 10,000).
+    matrix_max_reports: int = 12
+
+    @classmethod
+    def from_settings(cls, settings: object) -> PagingOptions:
+        """Options from mkdocs.yml's `extra: archive_paging:` mapping (absent: defaults).
+
+        Raises:
+            ValueError: a setting that is unknown or not a whole number above 0.
+        """
+        if settings is None:
+            return cls()
+        if not isinstance(settings, dict):
+            raise ValueError("extra.archive_paging must be a mapping of setting: number")
+        known = {f.name for f in fields(cls)}
+        for name, value in settings.items():
+            if name not in known:
+                raise ValueError(f"extra.archive_paging.{name} is unknown; use {sorted(known)}")
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"extra.archive_paging.{name} must be a whole number above 0")
+        return cls(**settings)
+
+
+def paginate_by_year(
+    index_src: str, items: list, year_of: Callable[[Any], int]
+) -> tuple[dict[int, list], list[tuple[str, str, int]], dict[int, dict[str, Any]]]:
+    """A list split into a page per year: the items by year (in their order), the links
+    of the index page to each year, and each year page's place and neighbours."""
+    return paginate(index_src, items, year_of, name=str, label=str, index_label="All years")
+
+
+def paginate(
+    index_src: str,
+    items: list,
+    part_of: Callable[[Any], Any],
+    *,
+    name: Callable[[Any], str],
+    label: Callable[[Any], str],
+    index_label: str,
+    folder: str | None = None,
+) -> tuple[dict[Any, list], list[tuple[str, str, int]], dict[Any, dict[str, Any]]]:
+    """A list split into parts (years, months, letters): the items by part, in their
+    order; the index page's links (label, url, count); each part's page and neighbours.
+    The parts' pages go in `folder`, by default the one named after the index page."""
+    parts: dict[Any, list] = {}
+    for item in items:
+        parts.setdefault(part_of(item), []).append(item)
+    keys = list(parts)
+    folder = folder or index_src.removesuffix("index.md").removesuffix(".md").rstrip("/")
+    src = {key: f"{folder}/{name(key)}.md" for key in keys}
+    listing = [
+        (label(key), relative_link(index_src, page_url(src[key])), len(parts[key])) for key in keys
+    ]
+    around = {}
+    for position, key in enumerate(keys):
+        before = keys[position - 1] if position else None
+        after = keys[position + 1] if position + 1 < len(keys) else None
+        around[key] = {
+            "src": src[key],
+            "index": relative_link(src[key], page_url(index_src)),
+            "index_label": index_label,
+            "previous": None if before is None else relative_link(src[key], page_url(src[before])),
+            "next": None if after is None else relative_link(src[key], page_url(src[after])),
+            "previous_label": None if before is None else label(before),
+            "next_label": None if after is None else label(after),
+        }
+    return parts, listing, around
+
+
+def year_published(article: Article) -> int:
+    return article.published.sort_date.year

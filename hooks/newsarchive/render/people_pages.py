@@ -1,0 +1,136 @@
+"""People quoted: the index (split by initial letter when long), a page per person, and
+the quotes of unnamed sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..analyse.archive import Archive
+from ..analyse.people import Person
+from ..analyse.timeline import publication_date
+from ..passages import passage_id
+from .page import GeneratedPage
+from .paging import PagingOptions, paginate, paginate_by_year, year_published
+from .templates import render_cached
+from .urls import page_url, relative_link, report_src, slugify
+
+
+def person_srcs(archive: Archive) -> list[str]:
+    """A page per person; spellings that slugify alike get -2, -3... in archive order."""
+    # Slugs of the people index, the unnamed sources' page and the letter pages' folder.
+    taken = {"index": 1, "unnamed": 1, PEOPLE_BY_NAME: 1}
+    srcs = []
+    for person in archive.people:
+        slug = slugify(person.spellings[0])
+        taken[slug] = taken.get(slug, 0) + 1
+        srcs.append(f"people/{slug}{'' if taken[slug] == 1 else f'-{taken[slug]}'}.md")
+    return srcs
+
+
+def _quote_items(refs: list, from_src: str) -> list[dict]:
+    items = []
+    for ref in refs:
+        date, label = publication_date(ref.article)
+        anchor = "#" + passage_id(ref.quote.text)
+        items.append(
+            {
+                "ref": ref,
+                "url": relative_link(from_src, page_url(report_src(ref.article)) + anchor),
+                "date_iso": date.iso(),
+                "date_label": label,
+            }
+        )
+    return items
+
+
+def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+    """The people index, a page per person, and the unnamed sources' quotes."""
+    srcs = dict(zip((id(p) for p in archive.people), person_srcs(archive), strict=True))
+    index: dict[str, Any] = {"unnamed": [], "unnamed_url": None, "letter": None, "around": None}
+    pages = []
+    if len(archive.unnamed) <= options.split_above:
+        index["unnamed"] = _quote_items(archive.unnamed, "people/index.md")
+    else:  # a page (split by year) of their own
+        pages += _quote_pages(
+            "people/unnamed.md", archive.unnamed, "unnamed.md", "unnamed", options
+        )
+        index["unnamed_url"] = relative_link("people/index.md", page_url("people/unnamed.md"))
+        index["unnamed_count"] = len(archive.unnamed)
+
+    def listed(people: list, from_src: str) -> list:
+        return [(p, relative_link(from_src, page_url(srcs[id(p)]))) for p in people]
+
+    if len(archive.people) <= options.split_above:
+        index["people"], index["letters"] = listed(archive.people, "people/index.md"), None
+    else:  # many people: a page per initial letter
+        by_letter, letters, around = paginate(
+            "people/index.md",
+            archive.people,
+            _initial,
+            name=_letter_name,
+            label=str,
+            index_label="All names",
+            folder=f"people/{PEOPLE_BY_NAME}",
+        )
+        index["people"], index["letters"] = [], letters
+        for letter, people in by_letter.items():
+            src = around[letter]["src"]
+            content = render_cached(
+                "people.md",
+                people=listed(people, src),
+                letters=None,
+                letter=letter,
+                around=around[letter],
+                unnamed=[],
+                unnamed_url=None,
+            )
+            pages.append(GeneratedPage(src, content, in_nav=False))
+    pages.insert(0, GeneratedPage("people/index.md", render_cached("people.md", **index)))
+    for person in archive.people:
+        pages += _quote_pages(
+            srcs[id(person)], person.quotes, "person.md", "quotes", options, person=person
+        )
+    return pages
+
+
+PEOPLE_BY_NAME = "by-name"  # the folder of the people index's letter pages
+
+
+_NOT_A_LETTER = "Other"  # names that start with a digit or a sign
+
+
+def _initial(person: Person) -> str:
+    first = person.name[:1].upper()
+    return first if first.isalpha() else _NOT_A_LETTER
+
+
+def _letter_name(letter: str) -> str:
+    if letter == _NOT_A_LETTER:
+        return "other"
+    return letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
+
+
+def _quote_pages(
+    src: str, refs: list, template: str, items: str, options: PagingOptions, **context
+) -> list[GeneratedPage]:
+    """A page of quotes (`items` names them in the template), or above options.split_above an index
+    of years and a page per year of the reports' publication."""
+    if len(refs) <= options.split_above:
+        quotes = {items: _quote_items(refs, src)}
+        content = render_cached(template, **quotes, listing=None, year=None, **context)
+        return [GeneratedPage(src, content, in_nav=False)]
+    by_year, listing, around = paginate_by_year(src, refs, lambda r: year_published(r.article))
+    index = render_cached(template, **{items: []}, listing=listing, year=None, **context)
+    pages = [GeneratedPage(src, index, in_nav=False)]
+    for year, found in by_year.items():
+        page_src = around[year]["src"]
+        content = render_cached(
+            template,
+            **{items: _quote_items(found, page_src)},
+            listing=None,
+            year=year,
+            around=around[year],
+            **context,
+        )
+        pages.append(GeneratedPage(page_src, content, in_nav=False))
+    return pages

@@ -1,0 +1,113 @@
+"""A page per report: its metadata, its text with every cited passage marked, and notes
+under the paragraphs other reports repeat."""
+
+from __future__ import annotations
+
+from ..analyse.archive import Archive
+from ..analyse.shared_passages import Paragraph, SharedGroup
+from ..analyse.timeline import publication_date
+from ..cache import BuildCache
+from ..model import Article
+from ..passages import find_passage, passage_id
+from .page import GeneratedPage, lift_blocks
+from .templates import render_cached, render_template
+from .urls import outlet_src, page_url, relative_link, report_src, tag_src
+
+
+def mark_passages(body: str, passages: list[str], after: dict[int, str] | None = None) -> str:
+    """Wrap each cited passage of the body in `<mark id=...>` so links can land on it.
+
+    Identical passages share one mark; a passage inside another nests; a passage that
+    crosses another's end is cut at that end (its link still lands on its first words).
+    `after` maps body offsets (ends of paragraphs) to Markdown to insert there.
+    """
+    spans: dict[str, tuple[int, int]] = {}
+    for passage in passages:
+        span = find_passage(body, passage) if passage else None
+        if span is not None:
+            spans.setdefault(passage_id(passage), (span.start, span.end))
+    inserts: list[tuple[int, int, str]] = []  # (position, order, text); closings go first
+    open_ends: list[int] = []
+    for ident, (start, end) in sorted(spans.items(), key=lambda s: (s[1][0], -s[1][1])):
+        while open_ends and open_ends[-1] <= start:
+            open_ends.pop()
+        if open_ends and end > open_ends[-1]:
+            end = open_ends[-1]
+        open_ends.append(end)
+        inserts.append((start, 1, f'<mark class="passage" id="{ident}">'))
+        inserts.append((end, 0, "</mark>"))
+    inserts.extend((position, 2, text) for position, text in (after or {}).items())
+    out, last = [], 0
+    for position, _, text in sorted(inserts, key=lambda i: (i[0], i[1])):
+        out.append(body[last:position])
+        out.append(text)
+        last = position
+    out.append(body[last:])
+    return "".join(out)
+
+
+def memberships(archive: Archive) -> dict[str, list[tuple[SharedGroup, Paragraph]]]:
+    """Report slug -> the shared groups its paragraphs belong to, found in one pass."""
+    found: dict[str, list[tuple[SharedGroup, Paragraph]]] = {}
+    for group in archive.shared:
+        for member in group.members:
+            found.setdefault(member.article.slug, []).append((group, member))
+    return found
+
+
+def _shared_notes(
+    article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
+) -> dict[int, str]:
+    """After each shared paragraph: its id (attr_list) and a note naming the other reports."""
+    src = report_src(article)
+
+    def link(paragraph) -> dict:
+        url = relative_link(src, page_url(report_src(paragraph.article)) + "#" + paragraph.anchor)
+        return {"paragraph": paragraph, "url": url, "date": publication_date(paragraph.article)[1]}
+
+    notes = {}
+    for group, member in shared:
+        note = render_cached(
+            "shared_note.html",
+            group=group,
+            kind=group.kind(member),
+            origin=None if member is group.origin else link(group.origin),
+            others=[link(o) for o in group.members[1:] if o is not member],
+            passages_url=relative_link(src, group_urls[group.id]),
+        )
+        notes[member.end] = f"\n{{: #{member.anchor} .shared-paragraph }}\n\n{note}"
+    return notes
+
+
+# While serving, a report page is rendered again only when its file or its shared-paragraph
+# notes (which name other reports) change.
+_REPORT_PAGES: BuildCache[GeneratedPage] = BuildCache()
+
+
+def report_page(
+    article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
+) -> GeneratedPage:
+    notes = _shared_notes(article, shared, group_urls)
+    key = (str(article.path), article.digest, tuple(sorted(notes.items())))
+    return _REPORT_PAGES.get(key, lambda: lift_blocks(_render_report(article, notes)))
+
+
+def _render_report(article: Article, notes: dict[int, str]) -> GeneratedPage:
+    meta = article.meta
+    passages = [passage for _, passage in meta.cited_passages()]
+    date, date_label = publication_date(article)
+    src = report_src(article)
+    content = render_template(
+        "report.md",
+        article=article,
+        meta=meta,
+        source=meta.source,
+        published_iso=date.iso(),
+        published_label=date_label,
+        published_year=article.published.sort_date.year,
+        outlet_url=relative_link(src, page_url(outlet_src(meta.source.outlet))),
+        tag_urls={tag: relative_link(src, page_url(tag_src(tag))) for tag in meta.tags},
+        body=mark_passages(article.body, passages, notes),
+        events=sorted(meta.events, key=lambda e: e.date.sort_key() if e.date else (9999, 0, 0)),
+    )
+    return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)

@@ -1,0 +1,107 @@
+"""Site-level outputs: the home page's key facts, the editors' guide page, schema.org
+JSON-LD for report pages and the Atom feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ..analyse.archive import Archive
+from ..analyse.timeline import publication_date
+from ..model import Article
+from .figure_pages import figure_row_urls
+from .links import report_links
+from .paging import PagingOptions
+from .templates import render_cached
+from .urls import page_url, report_src
+
+HOME_MARKERS = ("<!-- archive:key-figures -->", "<!-- archive:latest-reports -->")
+
+
+def render_home(archive: Archive, markdown: str, options: PagingOptions) -> str:
+    """The home page's Markdown with its markers replaced by the archive's key facts."""
+    figures = render_cached(
+        "home_figures.html",
+        rows=archive.figures[:6],
+        row_urls=figure_row_urls(archive, options)[:6],
+        count=len(archive.articles),
+    )
+    latest = render_cached(
+        "home_latest.html",
+        articles=archive.articles[:5],
+        links=report_links(archive.articles[:5], "index.md"),
+    )
+    return markdown.replace(HOME_MARKERS[0], figures).replace(HOME_MARKERS[1], latest)
+
+
+CONTRIBUTING_FILE = "CONTRIBUTING.md"  # the editors' guide, in the repository's root
+CONTRIBUTING_SRC = "contributing.md"  # its page on the site
+
+
+def contributing_page(guide: str) -> str:
+    """The site's "How to add a report" page: the repository's guide as it is, so editors
+    read one text everywhere, with no include syntax that report text could use too."""
+    head = (
+        "---\ntitle: How to add a report\ndescription: How an editor adds a news report to "
+        "the archive by pull request, and the front matter reference.\n---\n\n"
+    )
+    return head + guide
+
+
+def json_ld(article: Article, address: str | None) -> str:
+    """schema.org NewsArticle for a report page, safe to put inside a <script> element."""
+    meta, source = article.meta, article.meta.source
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "name": meta.title,
+        "description": meta.summary,
+        "inLanguage": meta.language,
+        "keywords": meta.tags,
+        "publisher": {"@type": "Organization", "name": source.outlet},
+    }
+    # Claim a headline or a publication day only when they are known, never a guess.
+    if meta.title_source == "headline":
+        data["headline"] = meta.title
+    if source.published.date:
+        data["datePublished"] = source.published.date.isoformat()
+    if source.author:
+        data["author"] = {"@type": "Person", "name": source.author}
+    if source.url:
+        data["sameAs"] = source.url
+    if address:
+        data["url"] = address
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_feed(
+    archive: Archive,
+    *,
+    site_url: str,
+    site_name: str,
+    changed: dict[str, dt.datetime],
+    built: dt.datetime,
+) -> str:
+    """An Atom feed of the reports, newest first. An entry is updated when its article file
+    last changed (`changed`, by file name; else `built`); it is published on its day only
+    where that day is known."""
+    base = site_url.rstrip("/") + "/"
+    entries = []
+    for article in archive.articles:
+        _, label = publication_date(article)
+        day = article.published.date
+        published = dt.datetime.combine(day, dt.time(), dt.UTC).isoformat() if day else None
+        entries.append(
+            {
+                "article": article,
+                "url": base + page_url(report_src(article)),
+                "updated": changed.get(article.path.name, built).isoformat(),
+                "published": published,
+                "date_label": label,
+            }
+        )
+    updated = max((e["updated"] for e in entries), default=built.isoformat())
+    return render_cached(
+        "feed.xml", entries=entries, base=base, site_name=site_name, updated=updated
+    )

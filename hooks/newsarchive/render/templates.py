@@ -1,0 +1,128 @@
+"""The Jinja environment over templates/, its filters, and rendering with the serve cache."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from collections.abc import Hashable
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from ..analyse.figures import say_figure
+from ..cache import BuildCache
+from ..cache import enabled as caching
+from ..model import Article
+from ..passages import passage_id
+from .links import ReportLinks
+from .words import say_attribution, say_support, sentence_case
+
+
+def template_environment(*, autoescape: bool) -> jinja2.Environment:
+    """Jinja over the package's templates/: strict about undefined names."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("newsarchive", "templates"),
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    env = template_environment(autoescape=True)
+    env.filters["say_figure"] = say_figure
+    env.filters["passage_id"] = passage_id
+    env.filters["meta_text"] = _meta_text
+    env.filters["md"] = _markdown_text
+    env.filters["support"] = say_support
+    env.filters["sentence"] = sentence_case
+    env.filters["attribution"] = say_attribution
+    return env
+
+
+def _meta_text(text: str) -> Markup:
+    """A page title or description for generated front matter, as a YAML string.
+
+    Material prints these unescaped (its autoescape is off), in <title>, in the header and
+    in a content="..." attribute: so &, <, > and " are escaped here, once. Apostrophes,
+    common in titles and harmless there, are kept so that search matches them.
+    """
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(json.dumps(escaped.replace('"', "&quot;"), ensure_ascii=False))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+
+
+def _markdown_text(text: str) -> Markup:
+    """A value for a Markdown context (a heading): shown as text, never as syntax.
+
+    Markdown punctuation is backslash-escaped first; the HTML escape that follows cannot
+    then be undone by Markdown, and no backslash lands inside an entity.
+    """
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return Markup(escaped.replace("\\&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;"))
+
+
+def render_cached(template: str, **context) -> str:
+    """A template rendered; while serving, again only when what it is given changes."""
+    if template != "shared_note.html" and caching():  # notes are small and many
+        key = (template, fingerprint(context))
+        return PAGE_CACHE.get(key, lambda: render_template(template, **context))
+    return render_template(template, **context)
+
+
+def render_template(template: str, **context) -> str:
+    return _templates().get_template(template).render(**context)
+
+
+# While serving, a page is rendered again only when what its template is given changes.
+PAGE_CACHE: BuildCache[str] = BuildCache()
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def fingerprint(value: Any) -> Hashable:
+    """What a template is given, as a key: a report stands for its file name and content,
+    which determine everything derived from it; other objects by their fields."""
+    if value is None or isinstance(value, str | int | float | dt.date):
+        return value
+    if isinstance(value, Article):
+        return (value.slug, value.digest)
+    if isinstance(value, ReportLinks):
+        return value.key
+    if isinstance(value, list | tuple):
+        return tuple(fingerprint(item) for item in value)
+    if isinstance(value, dict):
+        return tuple((key, fingerprint(item)) for key, item in value.items())
+    if isinstance(value, set | frozenset):
+        return frozenset(fingerprint(item) for item in value)
+    if isinstance(value, BaseModel):
+        # Front matter records are frozen and outlive a build (unchanged files are not
+        # parsed again): remember each one's key. The entry holds the record, so its id
+        # cannot be taken by another object while the entry exists.
+        record, key = _RECORD_KEYS.get(id(value), lambda: (value, _fields_key(value)))
+        return key if record is value else _fields_key(value)
+    return _fields_key(value)
+
+
+def _fields_key(value: Any) -> Hashable:
+    kind = type(value)
+    if kind not in _FIELDS:
+        if dataclasses.is_dataclass(value):
+            _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        elif isinstance(value, BaseModel):
+            _FIELDS[kind] = tuple(type(value).model_fields)
+        else:
+            raise TypeError(f"cannot fingerprint a {kind.__name__} for the page cache")
+    return (kind.__name__, *(fingerprint(getattr(value, name)) for name in _FIELDS[kind]))
+
+
+_RECORD_KEYS: BuildCache[tuple[BaseModel, Hashable]] = BuildCache()
