@@ -40,10 +40,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## check: the fast check: lint and article validation
+## check: the fast check: lint, types and article validation
 check: $(STAMP)
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/ruff format --check hooks tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/newsarchive check articles
 
 ## schema: regenerate the front matter JSON Schema for editors' tools

@@ -68,7 +68,8 @@ class PartialDate:
         match = _PARTIAL_DATE.match(str(value).strip())
         if not match:
             raise ValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year = int(match.group(1))
+        month, day = (int(part) if part else None for part in match.groups()[1:])
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError as error:
@@ -329,7 +330,9 @@ class FrontMatter(_Strict):
 
     def cited_passages(self) -> list[tuple[tuple, str]]:
         """(field path, passage) of every figure, event and quote: what must be in the body."""
-        found = [(("figures", i, "quote"), f.quote) for i, f in enumerate(self.figures)]
+        found: list[tuple[tuple, str]] = [
+            (("figures", i, "quote"), f.quote) for i, f in enumerate(self.figures)
+        ]
         found += [
             (("figures", i, "other_quotes", j), text)
             for i, f in enumerate(self.figures)

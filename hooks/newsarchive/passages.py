@@ -162,11 +162,11 @@ def find_passage(body: str, passage: str) -> Span | None:
             return collapsed + (removed[before - 1] if before else 0)
 
         return Span(origin(at), origin(at + len(needle) - 1) + 1)
-    haystack, origin = _normalise_with_map(body)
+    haystack, offsets = _normalise_with_map(body)
     at = haystack.find(needle)
     if at < 0:
         return None
-    return Span(origin[at], origin[at + len(needle) - 1] + 1)
+    return Span(offsets[at], offsets[at + len(needle) - 1] + 1)
 
 
 def passage_id(passage: str) -> str:

@@ -55,10 +55,11 @@ class ArticleHandler(frontmatter.YAMLHandler):
         self.log.add((), message, 1)
         raise ValueError(message)  # python-frontmatter then reads no front matter
 
-    def load(self, fm: str, **kwargs: object) -> dict | None:
+    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
+        """The front matter as plain data; {} when it has problems (they are logged)."""
         self.log.offset = 1  # the front matter's first line is line 2 of the file
         self.data = parse_yaml(fm, self.log)
-        return self.data
+        return self.data or {}
 
 
 def read_article(text: str, log: ProblemLog) -> tuple[dict | None, str, int] | None:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..cache import BuildCache, digest
-from ..model import Article, FrontMatter
+from ..model import Article, Event, Figure, FrontMatter
 from ..passages import closest_passage, find_passage, normalise
 from .body import BIDI_CONTROLS, bidi_message, body_problems
 from .front_matter import read_article
@@ -39,7 +39,7 @@ def _validate(data: dict, log: ProblemLog) -> FrontMatter | None:
     except ValidationError as errors:
         for error in errors.errors(include_url=False):
             loc = tuple(error["loc"])
-            log.add(loc, schema_message(error))
+            log.add(loc, schema_message(dict(error)))
         return None
 
 
@@ -80,6 +80,7 @@ def _check_values(data: dict, log: ProblemLog) -> None:
 def _named_sources(meta: FrontMatter, body: str, log: ProblemLog) -> None:
     """A primary source is one the report names: its name must stand in the body."""
     text = normalise(body).casefold()
+    records: list[tuple[str, int, Figure | Event]]
     records = [("figures", i, f) for i, f in enumerate(meta.figures)]
     records += [("events", i, e) for i, e in enumerate(meta.events)]
     for kind, index, record in records:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from ..analyse.archive import Archive
 from ..model import Article
@@ -84,7 +85,7 @@ def outlet_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
             outlet_src(outlet),
             articles,
             title=outlet,
-            year_title=lambda year, outlet=outlet: f"{outlet}: reports of {year}",
+            year_title=partial("{0}: reports of {1}".format, outlet),
             lead=f"Every report by {outlet}",
             options=options,
         )
@@ -116,7 +117,7 @@ def tag_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
             tag_src(name),
             articles,
             title=f"Reports tagged {name}",
-            year_title=lambda year, name=name: f"Reports tagged {name}, {year}",
+            year_title=partial("Reports tagged {0}, {1}".format, name),
             lead=f"Every report tagged {name}",
             options=options,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from ..analyse.archive import Archive
 from ..analyse.timeline import publication_date
@@ -87,7 +88,7 @@ def render_feed(
     last changed (`changed`, by file name; else `built`); it is published on its day only
     where that day is known."""
     base = site_url.rstrip("/") + "/"
-    entries = []
+    entries: list[dict[str, Any]] = []
     for article in archive.articles:
         _, label = publication_date(article)
         day = article.published.date
@@ -101,7 +102,7 @@ def render_feed(
                 "date_label": label,
             }
         )
-    updated = max((e["updated"] for e in entries), default=built.isoformat())
+    updated = max((str(e["updated"]) for e in entries), default=built.isoformat())
     return render_cached(
         "feed.xml", entries=entries, base=base, site_name=site_name, updated=updated
     )
