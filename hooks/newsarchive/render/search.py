@@ -15,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-__all__ = ["SearchIndexError", "index_site", "start_indexing", "stop_indexing"]
+__all__ = ["BackgroundIndexer", "SearchIndexError", "index_site"]
 
 log = logging.getLogger("mkdocs.hooks.newsarchive")
 
@@ -45,28 +45,30 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(f"Pagefind failed: {result.stderr or result.stdout}")
 
 
-_running: subprocess.Popen | None = None
+class BackgroundIndexer:
+    """Pagefind in the background, for `mkdocs serve`: the edited page reloads at once and
+    its search follows a few seconds later. A run still going for an older build is
+    stopped when a new one starts."""
 
+    def __init__(self) -> None:
+        self._running: subprocess.Popen | None = None
 
-def start_indexing(site_dir: Path) -> None:
-    """Index in the background, for `mkdocs serve`: the edited page reloads at once and its
-    search follows a few seconds later. A run still going for an older build is stopped."""
-    global _running
-    stop_indexing()
-    _running = subprocess.Popen(
-        _command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    threading.Thread(target=_report_failure, args=(_running,), daemon=True).start()
+    def start(self, site_dir: Path) -> None:
+        """Index `site_dir` in the background, stopping any earlier run."""
+        self.stop()
+        self._running = subprocess.Popen(
+            _command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        threading.Thread(target=_report_failure, args=(self._running,), daemon=True).start()
+
+    def stop(self) -> None:
+        """Stop a background run (a new build is starting, or the server is stopping)."""
+        if self._running is not None and self._running.poll() is None:
+            self._running.terminate()
+            self._running.wait()
 
 
 def _report_failure(process: subprocess.Popen) -> None:
     output, _ = process.communicate()
     if process.returncode not in (0, -signal.SIGTERM):
         log.warning(f"Pagefind failed, search will not work until the next change: {output}")
-
-
-def stop_indexing() -> None:
-    """Stop a background run (a new build is starting, or the server is stopping)."""
-    if _running is not None and _running.poll() is None:
-        _running.terminate()
-        _running.wait()
