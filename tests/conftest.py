@@ -5,9 +5,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+
+from newsarchive.model import Article, FrontMatter
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -35,6 +38,38 @@ def copy_project(target: Path) -> Path:
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, target / name)
     return target
+
+
+def make_article(
+    slug: str,
+    events: Sequence[dict] = (),
+    *,
+    body: str = "q",
+    figures: Sequence[dict] = (),
+    quotes: Sequence[dict] = (),
+    published: str = "2019-01-14",
+    outlet: str | None = None,
+) -> Article:
+    """A validated report built in memory (events quote "q" unless they say otherwise)."""
+    meta = FrontMatter.model_validate(
+        {
+            "title": f"Report {slug}",
+            "title_source": "editorial",
+            "title_note": "test",
+            "source": {
+                "outlet": outlet or f"Outlet {slug}",
+                "url": f"https://example.org/{slug}",
+                "author": "A. Writer",
+                "published": {"date": published},
+            },
+            "language": "en",
+            "summary": "test",
+            "figures": list(figures),
+            "events": [{"quote": "q", **event} for event in events],
+            "quotes": list(quotes),
+        }
+    )
+    return Article(Path(f"{published}-{slug}.md"), f"{published}-{slug}", meta, body, 1)
 
 
 def set_paging(project: Path, **settings: int) -> None:

@@ -3,17 +3,15 @@ small synthetic cases for the rules."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, make_article
 from newsarchive.analyse.archive import Archive, analyse
 from newsarchive.analyse.figures import figure_rows
 from newsarchive.analyse.people import find_people
 from newsarchive.analyse.shared_passages import find_shared
 from newsarchive.load import load_archive
-from newsarchive.model import Article, FrontMatter
+from newsarchive.model import Article
 from newsarchive.render.words import say_attribution, say_support
 
 
@@ -103,24 +101,10 @@ def test_people_with_two_spellings_are_one_person_pending_confirmation(archive: 
 def report(
     slug: str, body: str, figures=(), quotes=(), day: str = "2019-01-14", outlet: str = ""
 ) -> Article:
-    meta = FrontMatter.model_validate(
-        {
-            "title": slug,
-            "title_source": "editorial",
-            "title_note": "test",
-            "source": {
-                "outlet": outlet or slug,
-                "url": f"https://example.org/{slug}",
-                "author": "A",
-                "published": {"date": day},
-            },
-            "language": "en",
-            "summary": "s",
-            "figures": list(figures),
-            "quotes": list(quotes),
-        }
+    """A report whose outlet is its slug, unless `outlet` says otherwise."""
+    return make_article(
+        slug, body=body, figures=figures, quotes=quotes, published=day, outlet=outlet or slug
     )
-    return Article(Path(f"{day}-{slug}.md"), f"{day}-{slug}", meta, body, 1)
 
 
 def figure(value: int, qualifier: str, quote: str, period: str = "2019", **more) -> dict:

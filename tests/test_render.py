@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 
 import pytest
 
+from conftest import make_article
 from newsarchive.analyse.archive import analyse
 from newsarchive.model import Published
 from newsarchive.render import PagingOptions, json_ld, mark_passages, render_feed
 from newsarchive.render.urls import outlet_src, relative_link, tag_src
-from test_timeline import make_article
 
 
 class _Balance(HTMLParser):

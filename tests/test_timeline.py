@@ -1,32 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
+from conftest import make_article
 from newsarchive.analyse.timeline import build_timeline
-from newsarchive.model import Article, FrontMatter
-
-
-def make_article(
-    slug: str, events: list[dict], published: str = "2019-01-14", outlet: str | None = None
-) -> Article:
-    meta = FrontMatter.model_validate(
-        {
-            "title": f"Report {slug}",
-            "title_source": "editorial",
-            "title_note": "test",
-            "source": {
-                "outlet": outlet or f"Outlet {slug}",
-                "url": f"https://example.org/{slug}",
-                "author": "A. Writer",
-                "published": {"date": published},
-            },
-            "language": "en",
-            "summary": "test",
-            "events": [{"quote": "q", **event} for event in events],
-        }
-    )
-    return Article(Path(f"{published}-{slug}.md"), f"{published}-{slug}", meta, "q", 1)
+from newsarchive.model import Article
 
 
 def event_entries(articles: list[Article]):

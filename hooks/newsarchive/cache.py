@@ -29,6 +29,7 @@ class BuildCache(Generic[T]):
         _caches.append(self)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The value for `key`: kept from this or the last build, else computed now."""
         if not _enabled:
             return compute()
         if key in self._current:

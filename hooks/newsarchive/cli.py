@@ -129,6 +129,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run `newsarchive ARGS`; returns the exit status."""
     parser = argparse.ArgumentParser(prog="newsarchive", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate article files (default: articles/)")

@@ -80,16 +80,19 @@ class PartialDate:
 
     @property
     def precision(self) -> str:
+        """ "day", "month" or "year"."""
         return "day" if self.day else "month" if self.month else "year"
 
     def sort_key(self) -> tuple[int, int, int]:
         # A year sorts before its months, a month before its days.
+        """Chronological order: a year before its months, a month before its days."""
         return (self.year, self.month or 0, self.day or 0)
 
     def __lt__(self, other: PartialDate) -> bool:
         return self.sort_key() < other.sort_key()
 
     def earliest(self) -> dt.date:
+        """The first day the date can mean."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def iso(self) -> str:
@@ -185,18 +188,23 @@ class Published(_Strict):
 
     @property
     def sort_date(self) -> dt.date:
+        """The day to sort by: the exact day, or the window's first day."""
         return self.date or self.not_before  # type: ignore[return-value]
 
     @property
     def latest(self) -> dt.date:
+        """The last day the report can have come out."""
         return self.date or self.not_after  # type: ignore[return-value]
 
     @property
     def exact(self) -> bool:
+        """Whether the exact day is known."""
         return self.date is not None
 
 
 class Source(_Strict):
+    """Who published the report, where and when."""
+
     outlet: Text = Field(description="The outlet's name, spelled the same in every article.")
     url: Text | None = Field(description="The report's address, or null when it is not known.")
     url_note: Text | None = Field(
@@ -369,6 +377,7 @@ class Article:
 
     @property
     def published(self) -> Published:
+        """When the report came out."""
         return self.meta.source.published
 
 

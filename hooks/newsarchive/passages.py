@@ -88,7 +88,8 @@ def _normalise_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     return stripped, tuple(origin[: len(stripped)])
 
 
-def _fold(match: re.Match) -> str:
+def _fold_character(match: re.Match) -> str:
+    """One non-ASCII character as compared: NFKC, typography folded."""
     folded = unicodedata.normalize("NFKC", match.group()).translate(_TYPOGRAPHY)
     return _WHITESPACE.sub(" ", folded)
 
@@ -105,7 +106,7 @@ def normalise(text: str) -> str:
     """
     text = _WHITESPACE.sub(" ", text.translate(_TYPOGRAPHY))
     if not _folds_to_itself(text):
-        text = _WHITESPACE.sub(" ", _NON_ASCII.sub(_fold, text))
+        text = _WHITESPACE.sub(" ", _NON_ASCII.sub(_fold_character, text))
     return text.strip(" ")
 
 
@@ -157,6 +158,7 @@ def find_passage(body: str, passage: str) -> Span | None:
             return None
 
         def origin(index: int) -> int:
+            """The body offset of a character of the folded text."""
             collapsed = index + lead
             before = bisect.bisect_left(runs, collapsed)  # runs that stand before it
             return collapsed + (removed[before - 1] if before else 0)

@@ -27,6 +27,8 @@ NEAR_IDENTICAL = 0.8  # share of common word runs from which two bodies are one 
 
 @dataclass(frozen=True)
 class Scaffold:
+    """What an editor tells `newsarchive new` about a report."""
+
     outlet: str
     url: str | None
     title: str
@@ -41,6 +43,7 @@ class Scaffold:
 
 
 def article_name(scaffold: Scaffold) -> str:
+    """The file name: YYYY-MM-DD-outlet-first-words-of-the-title.md."""
     day = scaffold.published or scaffold.not_before
     assert day is not None
     words = slugify(scaffold.title).split("-")[:6]
@@ -68,6 +71,7 @@ class ScaffoldHandler(frontmatter.YAMLHandler):
     plain YAML dumping cannot; python-frontmatter puts it between the '---' lines."""
 
     def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+        """The commented front matter, between python-frontmatter's '---' lines."""
         return _template().render(s=metadata).strip()
 
 

@@ -15,6 +15,8 @@ __all__ = ["Archive", "analyse"]
 
 @dataclass(frozen=True)
 class Archive:
+    """Everything the pages show, computed once per build from the validated articles."""
+
     articles: list[Article]  # newest first
     timeline: list[TimelineEntry]
     figures: list[FigureRow]

@@ -25,6 +25,8 @@ __all__ = ["FigureClaim", "FigureRow", "ValueSupport", "figure_rows", "say_figur
 
 @dataclass(frozen=True)
 class FigureClaim:
+    """One figure of one report, with the report it originates in (itself, or the one it copies)."""
+
     article: Article
     figure: Figure
     source: Article  # the report this claim originates in: itself, or the one it copies
@@ -54,11 +56,13 @@ class FigureRow:
 
     @property
     def title(self) -> str:
+        """What the row counts, as a reader says it: "deaths (2018-19 crackdown)"."""
         words = self.label.replace("_", " ")
         return f"{words} ({self.period})" if self.period else words
 
     @property
     def articles(self) -> list[Article]:
+        """The reports that make a claim of this row, each once, in claim order."""
         seen: dict[str, Article] = {}
         for claim in self.claims:
             seen.setdefault(claim.article.slug, claim.article)
@@ -107,6 +111,7 @@ class ValueSupport(Support):
 
     @property
     def text(self) -> str:
+        """The value as a reader says it: "around 40"."""
         assert self.figure is not None
         return say_figure(self.figure)
 

@@ -25,6 +25,8 @@ HONORIFICS = {"sir", "dame", "dr", "mr", "mrs", "ms", "prof", "professor", "lord
 
 @dataclass(frozen=True)
 class QuoteRef:
+    """One quote of one report."""
+
     article: Article
     quote: Quote
 
@@ -50,18 +52,22 @@ class Person:
 
     @property
     def name(self) -> str:
+        """Every spelling of the name, joined: "Alvi Karimov / Alvi Kraimov"."""
         return " / ".join(self.spellings)
 
     @property
     def is_variant(self) -> bool:
+        """Whether the reports spell the name in more than one way."""
         return len({fold_name(s) for s in self.spellings}) > 1
 
     @property
     def roles(self) -> list[str]:
+        """Every role the reports give the person, sorted."""
         return sorted({ref.quote.role for ref in self.quotes})
 
     @property
     def articles(self) -> list[Article]:
+        """The reports that quote the person, each once."""
         return list({ref.article.slug: ref.article for ref in self.quotes}.values())
 
 

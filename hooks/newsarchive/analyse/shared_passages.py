@@ -69,15 +69,18 @@ class Paragraph:
 
     @property
     def text(self) -> str:
+        """The paragraph's text."""
         return self.article.body[self.start : self.end]
 
     @property
     def anchor(self) -> str:
+        """The paragraph's id on its report page, from its words."""
         digest = hashlib.sha1(normalise(self.text).encode("utf-8")).hexdigest()[:10]
         return f"para-{digest}"
 
     @cached_property
     def shingles(self) -> frozenset[int]:
+        """The paragraph's runs of SHINGLE_WORDS words, hashed."""
         text = self.text
         return _SHINGLES.get(text, lambda: shingles_of(text))
 
@@ -119,6 +122,7 @@ class SharedGroup:
 
     @property
     def origin(self) -> Paragraph:
+        """The member published first: where the paragraph comes from."""
         return self.members[0]
 
     @property
@@ -128,11 +132,13 @@ class SharedGroup:
         return all(first < m.article.published.sort_date for m in self.members[1:])
 
     def kind(self, member: Paragraph) -> str:
+        """How a member repeats the origin: verbatim or reworded."""
         score = self.similarity.get((member.article.slug, member.index), 1.0)
         return "verbatim" if score >= VERBATIM else "reworded"
 
     @property
     def id(self) -> str:
+        """The group's stable id, from its origin paragraph's anchor."""
         return "shared-" + self.origin.anchor.removeprefix("para-")
 
 
@@ -157,6 +163,7 @@ def _sketched(article: Article) -> list[tuple[Paragraph, tuple[int, ...]]]:
     computed: list[Paragraph] = []
 
     def sketch() -> list[tuple[int, int, int, tuple[int, ...]]]:
+        """Each long enough paragraph with its bottom-k sketch (smallest shingle hashes)."""
         computed.extend(
             p for p in paragraphs_of(article) if len(_WORD.findall(p.text)) >= MIN_WORDS
         )
@@ -184,6 +191,7 @@ def find_shared(articles: list[Article]) -> list[SharedGroup]:
     parent = list(range(len(paragraphs)))
 
     def root(i: int) -> int:
+        """The representative of `i`'s set (union-find, path halving)."""
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]

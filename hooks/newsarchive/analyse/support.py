@@ -29,6 +29,7 @@ class Support:
     naming: set[str] = field(default_factory=set)  # reports that name a primary source
 
     def add(self, article: Article, source: Article, primary_source: str | None) -> None:
+        """Count one claim of `article`, whose source report is `source`."""
         self.reports.setdefault(article.slug, article)
         self.sources.setdefault(source.slug, source)
         if primary_source:
@@ -46,6 +47,7 @@ class Support:
 
     @property
     def primary_sources(self) -> list[str]:
+        """The named primary sources, each once, as first written."""
         return sorted(self.primary.values(), key=str.lower)
 
     @property

@@ -50,6 +50,7 @@ class Citation:
 
     @property
     def passage_id(self) -> str:
+        """The id of the passage's mark on the report page."""
         return passage_id(self.quote)
 
 
@@ -70,6 +71,7 @@ class TimelineEntry:
 
     def sort_key(self) -> tuple:
         # At the same date, what happened comes before the reports about it.
+        """Chronological order; at one date, events before publications."""
         order = 0 if self.kind == "event" else 1
         date = self.sort_date or (self.date.sort_key() if self.date else (0, 0, 0))
         return (date, order, self.summary.lower())
@@ -89,7 +91,8 @@ class TimelineEntry:
         return sorted(by_date.items(), key=lambda item: item[0].sort_key() if item[0] else (9999,))
 
 
-def _fold(text: str) -> str:
+def _summary_words(text: str) -> str:
+    """A summary as compared: no case, punctuation or extra spaces."""
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
@@ -143,7 +146,7 @@ def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
     events = [(a, e) for a in articles for e in a.meta.events]
     events.sort(key=lambda pair: pair[1].key is None)
     for article, event in events:
-        look_alike = (event.date.iso() if event.date else "", _fold(event.summary))
+        look_alike = (event.date.iso() if event.date else "", _summary_words(event.summary))
         key = event.key or keyed_look_alikes.get(look_alike) or "|".join(look_alike)
         if event.key:
             keyed_look_alikes.setdefault(look_alike, key)

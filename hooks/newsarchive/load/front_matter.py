@@ -43,6 +43,7 @@ class ArticleHandler(frontmatter.YAMLHandler):
         self.data: dict | None = None
 
     def split(self, text: str) -> tuple[str, str]:
+        """Front matter text and body, from a text whose first line opens the front matter."""
         lines = text.split("\n")
         for index in range(1, len(lines)):
             if lines[index].rstrip() == "---":
@@ -124,6 +125,8 @@ def _yaml_message(problem: str, line: str) -> str:
 
 
 def parse_yaml(front: str, log: ProblemLog) -> dict | None:
+    """The front matter's YAML as plain data, with the line of every key in `log`; None with
+    its problems logged."""
     loader = _PlainLoader(front)
     try:
         root = loader.get_single_node()

@@ -33,11 +33,13 @@ class ProblemLog:
         self.problems: list[Problem] = []
 
     def line_of(self, loc: tuple) -> int:
+        """The file line of a field path, or of its nearest parent given."""
         return line_of(self.lines, loc)
 
     def add(
         self, loc: tuple, message: str, line: int | None = None, field: str | None = None
     ) -> None:
+        """Log a problem of the field `loc` (at its line unless `line` is given)."""
         field = field or _dotted(loc) or "front matter"
         self.problems.append(Problem(self.path, line or self.line_of(loc), field, message))
 

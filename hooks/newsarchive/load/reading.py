@@ -79,12 +79,14 @@ def _check_values(data: dict, log: ProblemLog) -> None:
 
 def _named_sources(meta: FrontMatter, body: str, log: ProblemLog) -> None:
     """A primary source is one the report names: its name must stand in the body."""
-    text = normalise(body).casefold()
+    text = ""  # the folded body, made only when a source is named
     records: list[tuple[str, int, Figure | Event]]
     records = [("figures", i, f) for i, f in enumerate(meta.figures)]
     records += [("events", i, e) for i, e in enumerate(meta.events)]
     for kind, index, record in records:
         name = record.primary_source
+        if name and not text:
+            text = normalise(body).casefold()
         if name and normalise(name).casefold() not in text:
             log.add(
                 (kind, index, "primary_source"),

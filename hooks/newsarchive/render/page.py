@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page the hook adds to the site, as Markdown with its finished HTML blocks."""
+
     src_uri: str  # where the page pretends to be in docs/, e.g. "reports/x.md"
     content: str  # Markdown, with a placeholder where each block of `blocks` goes
     edit_path: str | None = None  # the repository file an editor changes for this page
@@ -22,6 +24,7 @@ _OWN_BLOCK = re.compile(r"^<(?:section|div|ul|ol|h1|p class=)[\s>]")
 
 
 def lift_blocks(page: GeneratedPage) -> GeneratedPage:
+    """The page with its own HTML blocks replaced by placeholders (they skip Markdown)."""
     chunks = page.content.split("\n\n")
     blocks: dict[str, str] = {}
     for index, chunk in enumerate(chunks):

@@ -92,4 +92,5 @@ def paginate(
 
 
 def year_published(article: Article) -> int:
+    """The year a report came out (its window's first day)."""
     return article.published.sort_date.year

@@ -58,6 +58,7 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
         index["unnamed_count"] = len(archive.unnamed)
 
     def listed(people: list, from_src: str) -> list:
+        """People with links to their pages, relative to `from_src`."""
         return [(p, relative_link(from_src, page_url(srcs[id(p)]))) for p in people]
 
     if len(archive.people) <= options.split_above:

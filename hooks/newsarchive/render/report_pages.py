@@ -62,6 +62,7 @@ def _shared_notes(
     src = report_src(article)
 
     def link(paragraph) -> dict:
+        """What a note shows of another member paragraph, linked from this report."""
         url = relative_link(src, page_url(report_src(paragraph.article)) + "#" + paragraph.anchor)
         return {"paragraph": paragraph, "url": url, "date": publication_date(paragraph.article)[1]}
 
@@ -87,6 +88,7 @@ _REPORT_PAGES: BuildCache[GeneratedPage] = BuildCache()
 def report_page(
     article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
 ) -> GeneratedPage:
+    """A report's page; while serving, again only when its file or notes change."""
     notes = _shared_notes(article, shared, group_urls)
     key = (str(article.path), article.digest, tuple(sorted(notes.items())))
     return _REPORT_PAGES.get(key, lambda: lift_blocks(_render_report(article, notes)))

@@ -81,6 +81,7 @@ def render_cached(template: str, **context) -> str:
 
 
 def render_template(template: str, **context) -> str:
+    """A template rendered now, without the cache."""
     return _templates().get_template(template).render(**context)
 
 

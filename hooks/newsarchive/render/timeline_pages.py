@@ -77,6 +77,7 @@ def _timeline_months(
     year_src: str, year: int, entries: list, around_year: dict[str, Any]
 ) -> list[GeneratedPage]:
     def label(month: int) -> str:
+        """A month as a heading: "January 2019", or the year when the month is not known."""
         return f"{calendar.month_name[month]} {year}" if month else f"{year}, month not known"
 
     by_month, listing, around = paginate(

@@ -28,10 +28,12 @@ def relative_link(from_src: str, to_url: str) -> str:
 
 
 def report_src(article: Article) -> str:
+    """Where a report's page lives: reports/<file name>.md."""
     return f"reports/{article.slug}.md"
 
 
 def outlet_src(outlet: str) -> str:
+    """Where an outlet's list of reports lives."""
     return f"outlets/{listed_slug(outlet)}.md"
 
 
@@ -42,4 +44,5 @@ def listed_slug(name: str) -> str:
 
 
 def tag_src(tag: str) -> str:
+    """Where a tag's list of reports lives."""
     return f"tags/{listed_slug(tag)}.md"
