@@ -67,9 +67,11 @@ def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield loc, data
 
 
-def _check_values(data: dict, log: ProblemLog) -> None:
+def _check_values(data: dict, text: str, log: ProblemLog) -> None:
     """Values still reading 'TODO: ...' from `newsarchive new`, and invisible characters
     that would show a name, outlet or title in another order than it is written."""
+    if f"{TODO}:" not in text and not BIDI_CONTROLS.search(text):
+        return  # nearly every file: no need to walk its values
     for loc, value in _strings(data):
         if value.startswith(f"{TODO}:"):
             log.add(loc, f"still to fill in: {value[len(TODO) + 1 :].strip()}")
@@ -168,11 +170,11 @@ def parse_article(
     log = ProblemLog(display or str(path))
     text = _decode(path, raw, log)
     parts = read_article(text, log) if text is not None else None
-    if parts is None:
+    if text is None or parts is None:
         return log.problems
     data, body, body_line = parts
     if data is not None:
-        _check_values(data, log)
+        _check_values(data, text, log)
     meta = _validate(data, log) if data is not None else None
     _check_body(body, body_line, log)
     if meta is not None:
