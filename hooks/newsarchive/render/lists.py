@@ -9,7 +9,7 @@ from ..analyse.archive import Archive
 from ..model import Article
 from .links import identities, report_links
 from .page import GeneratedPage
-from .paging import PagingOptions, paginate_by_year, year_published
+from .paging import PagingOptions, paged, year_published
 from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
 from .urls import outlet_src, page_url, relative_link, slugify, tag_src
 
@@ -47,29 +47,28 @@ def report_list_pages(
     options: PagingOptions,
     in_nav: bool = False,
 ) -> list[GeneratedPage]:
-    """A list of reports (all, one outlet's, one tag's), newest first by month; above
-    options.split_above, an index of years and a page per year, linked to their neighbours."""
+    """A list of reports (all, one outlet's, one tag's), newest first by month; when long,
+    an index of years and a page per year, linked to their neighbours."""
     context = {"lead": lead, "show_outlet": not index_src.startswith("outlets/")}
-    if len(articles) <= options.split_above:
-        content = _report_list(index_src, articles, title=title, year=None, **context)
-        return [GeneratedPage(index_src, content, in_nav=in_nav)]
-    by_year, listing, around = paginate_by_year(index_src, articles, year_published)
-    index = render_cached(
-        "years.md", what="reports", title=title, lead=lead, listing=listing, around=None
-    )
-    pages = [GeneratedPage(index_src, index, in_nav=in_nav)]
-    for year, articles_of_year in by_year.items():
-        src = around[year]["src"]
-        content = _report_list(
-            src,
-            articles_of_year,
-            title=year_title(year),
-            year=year,
-            around=around[year],
+    return paged(
+        index_src,
+        articles,
+        options,
+        part_of=year_published,
+        one_page=lambda: _report_list(index_src, articles, title=title, year=None, **context),
+        index_page=lambda listing: render_cached(
+            "years.md", what="reports", title=title, lead=lead, listing=listing, around=None
+        ),
+        part_page=lambda part: _report_list(
+            part.src,
+            part.items,
+            title=year_title(part.key),
+            year=part.key,
+            around=part.around,
             **context,
-        )
-        pages.append(GeneratedPage(src, content, in_nav=False))
-    return pages
+        ),
+        in_nav=in_nav,
+    )
 
 
 def outlet_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:

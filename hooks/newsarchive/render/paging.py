@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from dataclasses import dataclass, fields
 from typing import Any
 
 from ..model import Article
+from .page import GeneratedPage
 from .urls import page_url, relative_link
 
 
@@ -44,13 +45,54 @@ class PagingOptions:
                 raise ValueError(f"extra.archive_paging.{name} must be a whole number above 0")
         return cls(**settings)
 
+    def splits(self, items: Sized) -> bool:
+        """Whether a list this long becomes an index and a page per part."""
+        return len(items) > self.split_above
 
-def paginate_by_year(
-    index_src: str, items: list, year_of: Callable[[Any], int]
-) -> tuple[dict[int, list], list[tuple[str, str, int]], dict[int, dict[str, Any]]]:
-    """A list split into a page per year: the items by year (in their order), the links
-    of the index page to each year, and each year page's place and neighbours."""
-    return paginate(index_src, items, year_of, name=str, label=str, index_label="All years")
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a split list: its key (a year, a month, a letter), its items, where it
+    lives and its neighbours (for year_nav.md)."""
+
+    key: Any
+    items: list
+    src: str
+    around: dict[str, Any]
+
+
+def paged(
+    index_src: str,
+    items: list,
+    options: PagingOptions,
+    *,
+    part_of: Callable[[Any], Any],
+    one_page: Callable[[], str],
+    index_page: Callable[[list[tuple[str, str, int]]], str],
+    part_page: Callable[[Part], str | list[GeneratedPage]],
+    name: Callable[[Any], str] = str,
+    label: Callable[[Any], str] = str,
+    index_label: str = "All years",
+    folder: str | None = None,
+    in_nav: bool = False,
+) -> list[GeneratedPage]:
+    """A list on one page at `index_src`, or, when options say it splits, an index page
+    (`index_page` given its links) and a page per part (`part_page` may return pages of
+    its own, such as a crowded year split by month).
+
+    The parts (years by default) come in the order of their first item.
+    """
+    if not options.splits(items):
+        return [GeneratedPage(index_src, one_page(), in_nav=in_nav)]
+    parts, listing, around = paginate(
+        index_src, items, part_of, name=name, label=label, index_label=index_label, folder=folder
+    )
+    pages = [GeneratedPage(index_src, index_page(listing), in_nav=in_nav)]
+    for key, found in parts.items():
+        part = Part(key, found, around[key]["src"], around[key])
+        made = part_page(part)
+        pages += made if isinstance(made, list) else [GeneratedPage(part.src, made, in_nav=False)]
+    return pages
 
 
 def paginate(

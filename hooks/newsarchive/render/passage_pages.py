@@ -8,17 +8,13 @@ from ..analyse.shared_passages import SharedGroup
 from ..model import Article
 from .links import report_links
 from .page import GeneratedPage
-from .paging import PagingOptions, paginate_by_year, year_published
+from .paging import PagingOptions, paged, year_published
 from .templates import render_cached
-
-
-def _passages_split(archive: Archive, options: PagingOptions) -> bool:
-    return len(archive.shared) > options.split_above
 
 
 def passage_group_urls(archive: Archive, options: PagingOptions) -> dict[str, str]:
     """Shared group id -> its place on the shared passages page(s)."""
-    if not _passages_split(archive, options):
+    if not options.splits(archive.shared):
         return {group.id: f"passages/#{group.id}" for group in archive.shared}
     return {
         group.id: f"passages/{group.origin.article.published.sort_date.year}/#{group.id}"
@@ -52,18 +48,17 @@ def _passages_page(archive: Archive, groups: list[SharedGroup], src: str, **extr
 
 def passages_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
     """The shared passages page, or an index of years and a page per year."""
-    if not _passages_split(archive, options):
-        content = _passages_page(archive, archive.shared, "passages.md", year=None)
-        return [GeneratedPage("passages.md", content)]
-    by_year, listing, around = paginate_by_year(
-        "passages.md", archive.shared, lambda group: year_published(group.origin.article)
+    return paged(
+        "passages.md",
+        archive.shared,
+        options,
+        part_of=lambda group: year_published(group.origin.article),
+        one_page=lambda: _passages_page(archive, archive.shared, "passages.md", year=None),
+        index_page=lambda listing: render_cached(
+            "years.md", what="passages", title="Shared passages", listing=listing, around=None
+        ),
+        part_page=lambda part: _passages_page(
+            archive, part.items, part.src, year=part.key, around=part.around
+        ),
+        in_nav=True,
     )
-    index = render_cached(
-        "years.md", what="passages", title="Shared passages", listing=listing, around=None
-    )
-    pages = [GeneratedPage("passages.md", index)]
-    for year in by_year:
-        src = around[year]["src"]
-        content = _passages_page(archive, by_year[year], src, year=year, around=around[year])
-        pages.append(GeneratedPage(src, content, in_nav=False))
-    return pages

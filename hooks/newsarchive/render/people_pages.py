@@ -10,7 +10,7 @@ from ..analyse.people import Person
 from ..analyse.timeline import publication_date
 from ..passages import passage_id
 from .page import GeneratedPage
-from .paging import PagingOptions, paginate, paginate_by_year, year_published
+from .paging import PagingOptions, paged, year_published
 from .templates import render_cached
 from .urls import page_url, relative_link, report_src, slugify
 
@@ -48,7 +48,7 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
     srcs = dict(zip((id(p) for p in archive.people), person_srcs(archive), strict=True))
     index: dict[str, Any] = {"unnamed": [], "unnamed_url": None, "letter": None, "around": None}
     pages = []
-    if len(archive.unnamed) <= options.split_above:
+    if not options.splits(archive.unnamed):
         index["unnamed"] = _quote_items(archive.unnamed, "people/index.md")
     else:  # a page (split by year) of their own
         pages += _quote_pages(
@@ -61,32 +61,30 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
         """People with links to their pages, relative to `from_src`."""
         return [(p, relative_link(from_src, page_url(srcs[id(p)]))) for p in people]
 
-    if len(archive.people) <= options.split_above:
-        index["people"], index["letters"] = listed(archive.people, "people/index.md"), None
-    else:  # many people: a page per initial letter
-        by_letter, letters, around = paginate(
-            "people/index.md",
-            archive.people,
-            _initial,
-            name=_letter_name,
-            label=str,
-            index_label="All names",
-            folder=f"people/{PEOPLE_BY_NAME}",
-        )
-        index["people"], index["letters"] = [], letters
-        for letter, people in by_letter.items():
-            src = around[letter]["src"]
-            content = render_cached(
-                "people.md",
-                people=listed(people, src),
-                letters=None,
-                letter=letter,
-                around=around[letter],
-                unnamed=[],
-                unnamed_url=None,
-            )
-            pages.append(GeneratedPage(src, content, in_nav=False))
-    pages.insert(0, GeneratedPage("people/index.md", render_cached("people.md", **index)))
+    def index_page(people: list, letters: list | None) -> str:
+        return render_cached("people.md", people=people, letters=letters, **index)
+
+    pages[:0] = paged(
+        "people/index.md",
+        archive.people,
+        options,
+        part_of=_initial,
+        one_page=lambda: index_page(listed(archive.people, "people/index.md"), None),
+        index_page=lambda letters: index_page([], letters),
+        part_page=lambda part: render_cached(
+            "people.md",
+            people=listed(part.items, part.src),
+            letters=None,
+            letter=part.key,
+            around=part.around,
+            unnamed=[],
+            unnamed_url=None,
+        ),
+        name=_letter_name,
+        index_label="All names",
+        folder=f"people/{PEOPLE_BY_NAME}",
+        in_nav=True,
+    )
     for person in archive.people:
         pages += _quote_pages(
             srcs[id(person)], person.quotes, "person.md", "quotes", options, person=person
@@ -114,24 +112,25 @@ def _letter_name(letter: str) -> str:
 def _quote_pages(
     src: str, refs: list, template: str, items: str, options: PagingOptions, **context
 ) -> list[GeneratedPage]:
-    """A page of quotes (`items` names them in the template), or above options.split_above an index
-    of years and a page per year of the reports' publication."""
-    if len(refs) <= options.split_above:
-        quotes = {items: _quote_items(refs, src)}
-        content = render_cached(template, **quotes, listing=None, year=None, **context)
-        return [GeneratedPage(src, content, in_nav=False)]
-    by_year, listing, around = paginate_by_year(src, refs, lambda r: year_published(r.article))
-    index = render_cached(template, **{items: []}, listing=listing, year=None, **context)
-    pages = [GeneratedPage(src, index, in_nav=False)]
-    for year, found in by_year.items():
-        page_src = around[year]["src"]
-        content = render_cached(
+    """A page of quotes (`items` names them in the template), or when long an index of
+    years and a page per year of the reports' publication."""
+    return paged(
+        src,
+        refs,
+        options,
+        part_of=lambda ref: year_published(ref.article),
+        one_page=lambda: render_cached(
+            template, **{items: _quote_items(refs, src)}, listing=None, year=None, **context
+        ),
+        index_page=lambda listing: render_cached(
+            template, **{items: []}, listing=listing, year=None, **context
+        ),
+        part_page=lambda part: render_cached(
             template,
-            **{items: _quote_items(found, page_src)},
+            **{items: _quote_items(part.items, part.src)},
             listing=None,
-            year=year,
-            around=around[year],
+            year=part.key,
+            around=part.around,
             **context,
-        )
-        pages.append(GeneratedPage(page_src, content, in_nav=False))
-    return pages
+        ),
+    )

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import calendar
-from typing import Any
 
 from ..analyse.archive import Archive
 from ..analyse.timeline import DAY_NOT_KNOWN, Citation, publication_date
 from .links import identities
 from .page import GeneratedPage
-from .paging import PagingOptions, paginate, paginate_by_year
+from .paging import PagingOptions, Part, paged
 from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
 from .urls import page_url, relative_link, report_src
 from .words import say_support
@@ -43,63 +42,67 @@ UNDATED_SRC = "timeline/undated.md"
 def _dated_timeline_pages(
     dated: list, options: PagingOptions, *, undated: int
 ) -> list[GeneratedPage]:
-    if len(dated) <= options.split_above:
-        content = _timeline_page("timeline.md", dated, title="Timeline", year=None, undated=undated)
-        return [GeneratedPage("timeline.md", content)]
-    by_year, listing, around = paginate_by_year("timeline.md", dated, lambda entry: entry.date.year)
-    index = render_cached(
-        "years.md",
-        what="timeline",
-        title="Timeline",
-        listing=listing,
-        around=None,
-        undated=undated,
+    return paged(
+        "timeline.md",
+        dated,
+        options,
+        part_of=lambda entry: entry.date.year,
+        one_page=lambda: _timeline_page(
+            "timeline.md", dated, title="Timeline", year=None, undated=undated
+        ),
+        index_page=lambda listing: render_cached(
+            "years.md",
+            what="timeline",
+            title="Timeline",
+            listing=listing,
+            around=None,
+            undated=undated,
+        ),
+        part_page=lambda part: _timeline_year(part, options),
+        in_nav=True,
     )
-    pages = [GeneratedPage("timeline.md", index)]
-    for year, entries in by_year.items():
-        src = around[year]["src"]
-        if len(entries) <= options.split_above:
-            content = _timeline_page(
-                src,
-                entries,
-                title=f"Timeline: {year}",
-                year=year,
-                around=around[year],
-                undated=0,
-            )
-            pages.append(GeneratedPage(src, content, in_nav=False))
-        else:  # a crowded year: a page per month
-            pages += _timeline_months(src, year, entries, around[year])
-    return pages
 
 
-def _timeline_months(
-    year_src: str, year: int, entries: list, around_year: dict[str, Any]
-) -> list[GeneratedPage]:
+def _timeline_year(year: Part, options: PagingOptions) -> list[GeneratedPage]:
+    """A year of the timeline on one page, or when crowded an index and a page per month."""
+
     def label(month: int) -> str:
         """A month as a heading: "January 2019", or the year when the month is not known."""
-        return f"{calendar.month_name[month]} {year}" if month else f"{year}, month not known"
+        name = calendar.month_name[month]
+        return f"{name} {year.key}" if month else f"{year.key}, month not known"
 
-    by_month, listing, around = paginate(
-        year_src,
-        entries,
-        lambda entry: entry.date.month or 0,
+    return paged(
+        year.src,
+        year.items,
+        options,
+        part_of=lambda entry: entry.date.month or 0,
+        one_page=lambda: _timeline_page(
+            year.src,
+            year.items,
+            title=f"Timeline: {year.key}",
+            year=year.key,
+            around=year.around,
+            undated=0,
+        ),
+        index_page=lambda listing: render_cached(
+            "years.md",
+            what="months",
+            title=f"Timeline: {year.key}",
+            listing=listing,
+            around=year.around,
+        ),
+        part_page=lambda month: _timeline_page(
+            month.src,
+            month.items,
+            title=f"Timeline: {label(month.key)}",
+            year=year.key,
+            around=month.around,
+            undated=0,
+        ),
         name=lambda month: f"{month:02d}" if month else "month-not-known",
         label=label,
-        index_label=f"All of {year}",
+        index_label=f"All of {year.key}",
     )
-    index = render_cached(
-        "years.md", what="months", title=f"Timeline: {year}", listing=listing, around=around_year
-    )
-    pages = [GeneratedPage(year_src, index, in_nav=False)]
-    for month, found in by_month.items():
-        src = around[month]["src"]
-        title = f"Timeline: {label(month)}"
-        content = _timeline_page(
-            src, found, title=title, year=year, around=around[month], undated=0
-        )
-        pages.append(GeneratedPage(src, content, in_nav=False))
-    return pages
 
 
 def _timeline_years(entries: list, from_src: str) -> list[tuple[int | str, list[dict]]]:
