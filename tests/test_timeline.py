@@ -5,6 +5,7 @@ import datetime as dt
 from conftest import make_article
 from newsarchive.analyse.timeline import build_timeline
 from newsarchive.model import Article
+from newsarchive.render.words import entry_label
 
 
 def event_entries(articles: list[Article]):
@@ -50,7 +51,7 @@ def test_dates_that_cannot_both_be_true_are_a_conflict_with_each_side():
     c = make_article("c", [{"date": "2018", "summary": "Two died", "key": "deaths"}])
     (entry,) = event_entries([a, b, c])
     assert entry.conflict
-    assert entry.date_label == "2018 – January 2019"
+    assert entry_label(entry) == "2018 – January 2019"
     sides = [(date.iso(), [x.article.slug for x in cited]) for date, cited in entry.dates()]
     assert sides == [("2018", [c.slug]), ("2018-12", [b.slug]), ("2019-01", [a.slug])]
 
@@ -62,7 +63,7 @@ def test_an_undated_event_comes_last_without_a_date():
     b = make_article("b", [{"date": None, "summary": "Warning posted", "key": "w"}])
     entries = event_entries([a, b])
     assert [(e.summary, e.date) for e in entries] == [("x", entries[0].date), ("A warning", None)]
-    assert len(entries[1].citations) == 2 and entries[1].date_label == "Date not given"
+    assert len(entries[1].citations) == 2 and entry_label(entries[1]) == "Date not given"
 
 
 def test_an_event_counts_outlets_not_reports():
@@ -92,5 +93,5 @@ def test_each_publication_is_an_entry_after_the_events_of_its_day():
         ("event", "2019-01-14"),
         ("publication", "2019-01-14"),
     ]
-    assert entries[1].date_label == "14 January 2019"
+    assert entry_label(entries[1]) == "14 January 2019"
     assert dt.date(2019, 1, 14) == a.published.sort_date

@@ -16,7 +16,6 @@ and December 2018: 2018), and is a conflict, dated by the range they span, when 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -26,15 +25,12 @@ from ..passages import passage_id
 from .support import Support
 
 __all__ = [
-    "DAY_NOT_KNOWN",
     "Citation",
     "TimelineEntry",
     "build_timeline",
     "contains",
     "publication_date",
 ]
-
-DAY_NOT_KNOWN = " (exact day not known)"  # said after a publication window
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,6 @@ class TimelineEntry:
 
     id: str
     date: PartialDate | None  # what every report allows; None when no report dates it
-    date_label: str  # what a reader sees, e.g. "14–16 January 2019 (exact day not known)"
     summary: str
     kind: str  # "event" or "publication"
     citations: list[Citation] = field(default_factory=list)
@@ -100,36 +95,25 @@ def _entry_id(seed: str) -> str:
     return "event-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
 
 
-def _window_label(first: dt.date, last: dt.date) -> str:
-    if first.year == last.year and first.month == last.month:
-        span = f"{first.day}–{last.day} {PartialDate(first.year, first.month).human()}"
-    else:
-        span = f"{PartialDate.parse(first).human()} – {PartialDate.parse(last).human()}"
-    return f"{span}{DAY_NOT_KNOWN}"
-
-
-def publication_date(article: Article) -> tuple[PartialDate, str]:
-    """The date of a report's publication as precisely as known, and how to say it."""
+def publication_date(article: Article) -> PartialDate:
+    """A report's publication as precisely as known: its day, or the month or year its
+    window lies in (render.words says the window itself)."""
     published = article.published
     if published.date is not None:
-        date = PartialDate.parse(published.date)
-        return date, date.human()
+        return PartialDate.parse(published.date)
     first, last = published.not_before, published.not_after
     assert first is not None and last is not None  # guaranteed by the model
     if first == last:
-        return PartialDate.parse(first), PartialDate.parse(first).human()
+        return PartialDate.parse(first)
     same_month = (first.year, first.month) == (last.year, last.month)
-    date = PartialDate(first.year, first.month) if same_month else PartialDate(first.year)
-    return date, _window_label(first, last)
+    return PartialDate(first.year, first.month) if same_month else PartialDate(first.year)
 
 
 def _publication_entry(article: Article) -> TimelineEntry:
-    date, label = publication_date(article)
     first = article.published.sort_date
     return TimelineEntry(
         id=_entry_id("published:" + article.slug),
-        date=date,
-        date_label=label,
+        date=publication_date(article),
         summary=f"{article.meta.source.outlet} publishes “{article.meta.title}”",
         kind="publication",
         citations=[Citation(article, quote="")],
@@ -153,7 +137,7 @@ def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
         entry = by_key.get(key)
         if entry is None:
             entry = by_key[key] = TimelineEntry(
-                id=_entry_id(key), date=None, date_label="", summary=event.summary, kind="event"
+                id=_entry_id(key), date=None, summary=event.summary, kind="event"
             )
         entry.citations.append(
             Citation(
@@ -190,17 +174,14 @@ def _date_entry(entry: TimelineEntry) -> None:
     """Date a merged event by what all its reports allow, or mark their dates a conflict."""
     dates = [c.date for c in entry.citations if c.date is not None]
     if not dates:
-        entry.date_label = "Date not given"
         return
     finest = max(dates, key=lambda d: _PRECISION[d.precision])
     if all(contains(date, finest) for date in dates):
         entry.date = min(dates, key=lambda d: _PRECISION[d.precision])
-        entry.date_label = entry.date.human()
         return
     entry.conflict = True
     entry.date = min(dates, key=lambda d: d.earliest())
     entry.until = max(dates, key=lambda d: d.sort_key())
-    entry.date_label = f"{entry.date.human()} – {entry.until.human()}"
 
 
 _PRECISION = {"year": 0, "month": 1, "day": 2}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from ..analyse.timeline import DAY_NOT_KNOWN, publication_date
+from ..analyse.timeline import publication_date
 from ..model import Article
 from .urls import outlet_src, page_url, relative_link, report_src
+from .words import publication_label
 
 
 def identities(articles: list[Article]) -> tuple:
@@ -26,13 +27,13 @@ def report_links(articles: list[Article], from_src: str) -> dict[str, dict]:
     links = ReportLinks()
     links.key = ("links", from_src, identities(articles))
     for article in articles:
-        date, label = publication_date(article)
+        date = publication_date(article)
         links[article.slug] = {
             "article": article,
             "url": relative_link(from_src, page_url(report_src(article))),
             "outlet_url": relative_link(from_src, page_url(outlet_src(article.meta.source.outlet))),
             "date_iso": date.iso(),
-            "date_label": label,
-            "short_date": label.removesuffix(DAY_NOT_KNOWN),
+            "date_label": publication_label(article),
+            "short_date": publication_label(article, note=False),
         }
     return links

@@ -13,6 +13,7 @@ from .page import GeneratedPage
 from .paging import PagingOptions, paged, year_published
 from .templates import render_cached
 from .urls import page_url, relative_link, report_src, slugify
+from .words import publication_label
 
 
 def person_srcs(archive: Archive) -> list[str]:
@@ -30,7 +31,7 @@ def person_srcs(archive: Archive) -> list[str]:
 def _quote_items(refs: list, from_src: str) -> list[dict]:
     items = []
     for ref in refs:
-        date, label = publication_date(ref.article)
+        date, label = publication_date(ref.article), publication_label(ref.article)
         anchor = "#" + passage_id(ref.quote.text)
         items.append(
             {

@@ -12,6 +12,7 @@ from ..passages import find_passage, passage_id
 from .page import GeneratedPage, lift_blocks
 from .templates import render_cached, render_template
 from .urls import outlet_src, page_url, relative_link, report_src, tag_src
+from .words import publication_label
 
 
 def mark_passages(body: str, passages: list[str], after: dict[int, str] | None = None) -> str:
@@ -64,7 +65,7 @@ def _shared_notes(
     def link(paragraph) -> dict:
         """What a note shows of another member paragraph, linked from this report."""
         url = relative_link(src, page_url(report_src(paragraph.article)) + "#" + paragraph.anchor)
-        return {"paragraph": paragraph, "url": url, "date": publication_date(paragraph.article)[1]}
+        return {"paragraph": paragraph, "url": url, "date": publication_label(paragraph.article)}
 
     notes = {}
     for group, member in shared:
@@ -97,7 +98,7 @@ def report_page(
 def _render_report(article: Article, notes: dict[int, str]) -> GeneratedPage:
     meta = article.meta
     passages = [passage for _, passage in meta.cited_passages()]
-    date, date_label = publication_date(article)
+    date, date_label = publication_date(article), publication_label(article)
     src = report_src(article)
     content = render_template(
         "report.md",

@@ -8,13 +8,13 @@ import json
 from typing import Any
 
 from ..analyse.archive import Archive
-from ..analyse.timeline import publication_date
 from ..model import Article
 from .figure_pages import figure_row_urls
 from .links import report_links
 from .paging import PagingOptions
 from .templates import render_cached
 from .urls import page_url, report_src
+from .words import publication_label
 
 HOME_MARKERS = ("<!-- archive:key-figures -->", "<!-- archive:latest-reports -->")
 
@@ -90,7 +90,6 @@ def render_feed(
     base = site_url.rstrip("/") + "/"
     entries: list[dict[str, Any]] = []
     for article in archive.articles:
-        _, label = publication_date(article)
         day = article.published.date
         published = dt.datetime.combine(day, dt.time(), dt.UTC).isoformat() if day else None
         entries.append(
@@ -99,7 +98,7 @@ def render_feed(
                 "url": base + page_url(report_src(article)),
                 "updated": changed.get(article.path.name, built).isoformat(),
                 "published": published,
-                "date_label": label,
+                "date_label": publication_label(article),
             }
         )
     updated = max((str(e["updated"]) for e in entries), default=built.isoformat())

@@ -5,13 +5,13 @@ from __future__ import annotations
 import calendar
 
 from ..analyse.archive import Archive
-from ..analyse.timeline import DAY_NOT_KNOWN, Citation, publication_date
+from ..analyse.timeline import Citation
 from .links import identities
 from .page import GeneratedPage
 from .paging import PagingOptions, Part, paged
 from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
 from .urls import page_url, relative_link, report_src
-from .words import say_support
+from .words import entry_label, publication_label, say_support
 
 
 def _timeline_page(src: str, entries: list, **context) -> str:
@@ -116,6 +116,7 @@ def _timeline_years(entries: list, from_src: str) -> list[tuple[int | str, list[
         ]
         item = {
             "entry": entry,
+            "label": entry_label(entry),
             "dates": dates,
             # One date for all (or a publication): the reports are listed as one.
             "one_date": len(dates) == 1 and (entry.kind != "event" or dates[0][0] == entry.date),
@@ -132,6 +133,6 @@ def _timeline_citation(citation: Citation, from_src: str) -> dict:
     anchor = f"#{citation.passage_id}" if citation.quote else ""
     return {
         "citation": citation,
-        "date_label": publication_date(citation.article)[1].removesuffix(DAY_NOT_KNOWN),
+        "date_label": publication_label(citation.article, note=False),
         "url": relative_link(from_src, page_url(report_src(citation.article)) + anchor),
     }

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..analyse.people import fold_name
 from ..analyse.support import Support
-from ..model import UNATTRIBUTED, Figure
+from ..analyse.timeline import TimelineEntry, publication_date
+from ..model import UNATTRIBUTED, Article, Figure, PartialDate
 
 
 def say_attribution(figure: Figure) -> str:
@@ -42,3 +45,35 @@ def sentence_case(text: str) -> str:
     """The first letter in capitals, the rest as written (Jinja's capitalize lower-cases
     proper names: "the russian lgbt network")."""
     return text[:1].upper() + text[1:]
+
+
+DAY_NOT_KNOWN = " (exact day not known)"  # said after a publication window
+
+
+def window_label(first: dt.date, last: dt.date) -> str:
+    """A publication window: "14–16 January 2019", "28 December 2018 – 2 January 2019"."""
+    if first.year == last.year and first.month == last.month:
+        return f"{first.day}–{last.day} {PartialDate(first.year, first.month).human()}"
+    return f"{PartialDate.parse(first).human()} – {PartialDate.parse(last).human()}"
+
+
+def publication_label(article: Article, *, note: bool = True) -> str:
+    """When a report came out: its day, or its window, followed (with `note`) by
+    "(exact day not known)"."""
+    published = article.published
+    first, last = published.not_before, published.not_after
+    if published.date is not None or first is None or last is None or first == last:
+        return publication_date(article).human()
+    return window_label(first, last) + (DAY_NOT_KNOWN if note else "")
+
+
+def entry_label(entry: TimelineEntry) -> str:
+    """A timeline entry's date as a heading: the date every report allows, the range of a
+    conflict, a report's publication window, or that no report gives a date."""
+    if entry.kind == "publication":
+        return publication_label(entry.citations[0].article)
+    if entry.date is None:
+        return "Date not given"
+    if entry.conflict and entry.until is not None:
+        return f"{entry.date.human()} – {entry.until.human()}"
+    return entry.date.human()
