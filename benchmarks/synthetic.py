@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 
 def _vocabulary(consonants: str, vowels: str, size: int, seed: int) -> list[str]:
@@ -54,10 +55,14 @@ def _sentence(rng: random.Random, words: list[str], number: int | None = None) -
     return text[0].upper() + text[1:] + "."
 
 
-def _report(rng: random.Random, number: int, earlier: list[list[str]]) -> tuple[str, str]:
-    russian = rng.random() < 0.1
+def _report(
+    rng: random.Random, number: int, earlier: list[list[str]], wire: dict | None = None
+) -> tuple[str, str]:
+    russian = rng.random() < 0.1 and wire is None
     words = RUSSIAN if russian else WORDS
     day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(11 * 365))
+    if wire is not None:  # agency copy: out within a week of the story
+        day = wire["day"] + dt.timedelta(days=rng.randrange(7))
     outlet = f"Outlet {rng.randrange(30):02d}"
     figures = [(rng.choice(LABELS), rng.randint(1, 200)) for _ in range(rng.randint(3, 6))]
     paragraphs: list[list[str]] = []
@@ -70,7 +75,9 @@ def _report(rng: random.Random, number: int, earlier: list[list[str]]) -> tuple[
             sentences.insert(1, numbered.pop())
         paragraphs.append(sentences)
         size += sum(len(s) + 1 for s in sentences)
-    if number % 8 == 7:  # one report in eight repeats a paragraph of an earlier one
+    if wire is not None:  # the agency's paragraphs, word for word
+        paragraphs[1:1] = [list(p) for p in wire["paragraphs"]]
+    elif number % 8 == 7:  # one report in eight repeats a paragraph of an earlier one
         paragraphs.insert(2, list(rng.choice(rng.choice(earlier))))
     earlier.append(paragraphs)
     body = "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
@@ -117,6 +124,9 @@ def _report(rng: random.Random, number: int, earlier: list[list[str]]) -> tuple[
             for _ in range(rng.randint(1, 4))
         ],
     }
+    if wire is not None:  # every copy cites the agency's figure and tells its event
+        meta["figures"].append(dict(wire["figure"]))
+        meta["events"].append(dict(wire["event"]))
     for event in meta["events"]:  # an event cannot come after the report
         if event["date"] > day.isoformat()[:7]:
             event["date"] = str(day.year - 1)
@@ -124,14 +134,76 @@ def _report(rng: random.Random, number: int, earlier: list[list[str]]) -> tuple[
     return name, f"---\n{json.dumps(meta, ensure_ascii=False, indent=1)}\n---\n\n{body}"
 
 
-def make_archive(count: int, seed: int = 2019) -> dict[str, str]:
-    """File name -> file text of `count` synthetic reports (JSON is valid YAML)."""
+def _wire_story(rng: random.Random, number: int) -> dict:
+    """An agency story: two paragraphs, a figure and a dated event that every copy cites."""
+    day = dt.date(2015, 2, 1) + dt.timedelta(days=rng.randrange(11 * 365 - 40))
+    value = rng.randint(2, 200)
+    counted = _sentence(rng, WORDS, value)
+    told = _sentence(rng, WORDS)
+    paragraphs = [
+        [_sentence(rng, WORDS), counted, _sentence(rng, WORDS)],
+        [told, _sentence(rng, WORDS), _sentence(rng, WORDS)],
+    ]
+    month = (day - dt.timedelta(days=31)).isoformat()[:7]
+    return {
+        "day": day,
+        "paragraphs": paragraphs,
+        "figure": {
+            "label": "detained",
+            "value": value,
+            "qualifier": "around",
+            "period": f"wire story {number}",
+            "attributed_to": "unattributed",
+            "quote": counted,
+        },
+        "event": {
+            "date": month,
+            "summary": f"Wire event {number}",
+            "quote": told,
+            "key": f"wire-{number}",
+        },
+    }
+
+
+def make_archive(
+    count: int,
+    seed: int = 2019,
+    shape: str = "typical",
+    *,
+    cluster_sizes: tuple[int, int] = (20, 300),
+    own_share: float = 0.2,
+) -> dict[str, str]:
+    """File name -> file text of `count` synthetic reports (JSON is valid YAML).
+
+    Shapes: "typical" (one report in eight repeats an earlier paragraph) and "wire":
+    agency copy in clusters of `cluster_sizes` reports that share the agency's paragraphs,
+    its figure and its event, and runs of reports of their own (`own_share` of the runs).
+    """
     rng = random.Random(seed)
     earlier: list[list[list[str]]] = []
-    return dict(_report(rng, number, earlier) for number in range(count))
+    if shape == "typical":
+        return dict(_report(rng, number, earlier) for number in range(count))
+    files: dict[str, str] = {}
+    story = 0
+    while len(files) < count:
+        size = min(rng.randint(*cluster_sizes), count - len(files))
+        if rng.random() < own_share:  # a run of reports of their own
+            for _ in range(size):
+                name, text = _report(rng, len(files), earlier)
+                files[name] = text
+            continue
+        wire = _wire_story(rng, story)
+        story += 1
+        for _ in range(size):
+            name, text = _report(rng, len(files), earlier, wire)
+            files[name] = text
+    return files
 
 
-def write_archive(folder: Path, count: int, seed: int = 2019) -> None:
+def write_archive(
+    folder: Path, count: int, seed: int = 2019, shape: str = "typical", **shaping: Any
+) -> None:
+    """Write `count` synthetic reports of the given shape into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in make_archive(count, seed).items():
+    for name, text in make_archive(count, seed, shape, **shaping).items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -10,11 +10,13 @@ Method (near-linear in the number of paragraphs, deterministic):
 - Candidate pairs come from a bottom-k sketch index: each paragraph is filed under its
   SKETCH_SIZE smallest shingle hashes, and paragraphs filed under the same hash are compared.
   Two paragraphs whose shingle sets overlap by Jaccard J share one of those minima with
-  probability about 1 - (1 - J)^k (0.998 at the threshold 0.4 with k = 12). Hashes filed
-  under more than MAX_POSTINGS paragraphs are boilerplate and not used as keys; under more
-  than ALL_PAIRS_UP_TO, each paragraph is compared with the first filed there only (copies
-  of one paragraph all meet that first one; a true pair missed there still shares, on
-  average, several of its other keys).
+  probability about 1 - (1 - J)^k (0.998 at the threshold 0.4 with k = 12). Under a hash
+  filed under more than ALL_PAIRS_UP_TO paragraphs, each is compared with the first filed
+  there only: copies of one paragraph (agency copy run by hundreds of outlets) all meet
+  that first one, and a common phrase costs one comparison per paragraph, not a pair for
+  every two (a true pair missed there still shares, on average, several other keys). Each
+  paragraph is filed under SKETCH_SIZE keys, so there are at most that many comparisons
+  per paragraph: linear in the archive, whatever its shape.
 - A candidate pair is shared when the exact Jaccard similarity of the two shingle sets is
   at least THRESHOLD; at VERBATIM or above it is called verbatim, otherwise reworded.
   On the five reports, copies score 1.0 and the rewordings 0.41-0.42, while two reports
@@ -51,7 +53,6 @@ SHINGLE_WORDS = 4
 MIN_WORDS = 8
 SKETCH_SIZE = 12
 ALL_PAIRS_UP_TO = 16
-MAX_POSTINGS = 200
 THRESHOLD = 0.4
 VERBATIM = 0.9
 
@@ -125,9 +126,10 @@ class SharedGroup:
         """The member published first: where the paragraph comes from."""
         return self.members[0]
 
-    @property
+    @cached_property
     def order_certain(self) -> bool:
-        """True when the origin was surely published before every other member."""
+        """True when the origin was surely published before every other member (computed
+        once: every member's page asks)."""
         first = self.origin.article.published.latest
         return all(first < m.article.published.sort_date for m in self.members[1:])
 
@@ -204,7 +206,7 @@ def find_shared(articles: list[Article]) -> list[SharedGroup]:
     for postings in index.values():
         if len(postings) <= ALL_PAIRS_UP_TO:
             pairs.update(itertools.combinations(postings, 2))
-        elif len(postings) <= MAX_POSTINGS:
+        else:
             pairs.update(zip(itertools.repeat(postings[0]), postings[1:]))
     for a, b in pairs:
         pa, pb = paragraphs[a], paragraphs[b]

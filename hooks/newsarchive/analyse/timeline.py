@@ -28,6 +28,7 @@ __all__ = [
     "Citation",
     "TimelineEntry",
     "build_timeline",
+    "by_date",
     "contains",
     "publication_date",
 ]
@@ -80,10 +81,15 @@ class TimelineEntry:
 
     def dates(self) -> list[tuple[PartialDate | None, list[Citation]]]:
         """Each date the reports give (None: not dated), with the reports giving it."""
-        by_date: dict[PartialDate | None, list[Citation]] = {}
-        for citation in self.citations:
-            by_date.setdefault(citation.date, []).append(citation)
-        return sorted(by_date.items(), key=lambda item: item[0].sort_key() if item[0] else (9999,))
+        return by_date(self.citations)
+
+
+def by_date(citations: list[Citation]) -> list[tuple[PartialDate | None, list[Citation]]]:
+    """Each date some reports give (None: not dated), with the reports giving it, in order."""
+    found: dict[PartialDate | None, list[Citation]] = {}
+    for citation in citations:
+        found.setdefault(citation.date, []).append(citation)
+    return sorted(found.items(), key=lambda item: item[0].sort_key() if item[0] else (9999,))
 
 
 def _summary_words(text: str) -> str:

@@ -49,7 +49,9 @@ def render_pages(archive: Archive, options: PagingOptions | None = None) -> list
     """Every generated page of the site, lists split as `options` say."""
     options = options or PagingOptions()
     shared, group_urls = memberships(archive), passage_group_urls(archive, options)
-    reports = [report_page(a, shared.get(a.slug, []), group_urls) for a in archive.articles]
+    reports = [
+        report_page(a, shared.get(a.slug, []), group_urls, options) for a in archive.articles
+    ]
     pages: list[GeneratedPage] = []
     pages += report_list_pages(
         "reports/index.md",

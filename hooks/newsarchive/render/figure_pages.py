@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..analyse.archive import Archive
+from ..analyse.figures import FigureClaim, FigureRow
 from .links import report_links
 from .page import GeneratedPage
-from .paging import PagingOptions
+from .paging import PagingOptions, paged, year_published
 from .templates import render_cached
-from .urls import relative_link, slugify
+from .urls import page_url, relative_link, slugify
 
 
 def figure_row_ids(archive: Archive) -> list[str]:
@@ -48,8 +49,34 @@ def figures_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPag
         )
     ]
     for row, row_id in zip(archive.figures, ids, strict=True):
-        src = f"figures/{row_id}.md"
-        links = report_links(row.articles, src)
-        content = render_cached("figure_row.md", row=row, links=links)
-        pages.append(GeneratedPage(src, content, in_nav=False))
+        pages += _row_pages(row, f"figures/{row_id}.md", options)
     return pages
+
+
+def _row_pages(row: FigureRow, src: str, options: PagingOptions) -> list[GeneratedPage]:
+    """A claim's page: every report that makes it, by year of publication when many."""
+
+    def page(claims: list[FigureClaim], page_src: str, **context: object) -> str:
+        articles = list({claim.article.slug: claim.article for claim in claims}.values())
+        links = report_links(articles, page_src)
+        figures_url = relative_link(page_src, page_url("figures.md"))
+        return render_cached(
+            "figure_row.md",
+            row=row,
+            claims=claims,
+            links=links,
+            figures_url=figures_url,
+            **context,
+        )
+
+    return paged(
+        src,
+        row.claims,
+        options,
+        part_of=lambda claim: year_published(claim.article),
+        one_page=lambda: page(row.claims, src, listing=None, year=None),
+        index_page=lambda listing: page([], src, listing=listing, year=None),
+        part_page=lambda part: page(
+            part.items, part.src, listing=None, year=part.key, around=part.around
+        ),
+    )

@@ -25,6 +25,10 @@ class PagingOptions:
     # One column per report reads well up to about this many reports; above it each claim
     # gets a page of its own (the matrix grows as reports x claims: 45 MB at 10,000).
     matrix_max_reports: int = 12
+    # A paragraph, an event or a claim shared by more reports than this names them on a
+    # page of its own (paginated), and elsewhere says how many there are: listed inline on
+    # every member's page, a paragraph copied by 200 reports would cost 200 x 200 links.
+    inline_members: int = 5
 
     @classmethod
     def from_settings(cls, settings: object) -> PagingOptions:

@@ -10,6 +10,8 @@ from ..cache import BuildCache
 from ..model import Article
 from ..passages import find_passage, passage_id
 from .page import GeneratedPage, lift_blocks
+from .paging import PagingOptions
+from .passage_pages import GroupUrls
 from .templates import render_cached, render_template
 from .urls import outlet_src, page_url, relative_link, report_src, tag_src
 from .words import publication_label
@@ -57,25 +59,35 @@ def memberships(archive: Archive) -> dict[str, list[tuple[SharedGroup, Paragraph
 
 
 def _shared_notes(
-    article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
+    article: Article,
+    shared: list[tuple[SharedGroup, Paragraph]],
+    group_urls: GroupUrls,
+    options: PagingOptions,
 ) -> dict[int, str]:
-    """After each shared paragraph: its id (attr_list) and a note naming the other reports."""
+    """After each shared paragraph: its id (attr_list) and a note naming the other reports,
+    or, for a paragraph many reports share, how many and a link to its own page."""
     src = report_src(article)
 
-    def link(paragraph) -> dict:
+    def link(paragraph: Paragraph, group: SharedGroup) -> dict:
         """What a note shows of another member paragraph, linked from this report."""
         url = relative_link(src, page_url(report_src(paragraph.article)) + "#" + paragraph.anchor)
-        return {"paragraph": paragraph, "url": url, "date": publication_label(paragraph.article)}
+        outlet, date = paragraph.article.meta.source.outlet, publication_label(paragraph.article)
+        return {"url": url, "outlet": outlet, "date": date, "kind": group.kind(paragraph)}
 
     notes = {}
     for group, member in shared:
+        many = len(group.members) - 1 > options.inline_members
+        others = [] if many else [link(o, group) for o in group.members[1:] if o is not member]
         note = render_cached(
             "shared_note.html",
-            group=group,
             kind=group.kind(member),
-            origin=None if member is group.origin else link(group.origin),
-            others=[link(o) for o in group.members[1:] if o is not member],
-            passages_url=relative_link(src, group_urls[group.id]),
+            order_certain=group.order_certain,
+            origin=None if member is group.origin else link(group.origin, group),
+            others=others,
+            # Other reports than this one and the origin (named just before).
+            more=(len(group.members) - (1 if member is group.origin else 2)) if many else 0,
+            group_url=relative_link(src, group_urls.own_page.get(group.id, "")),
+            passages_url=relative_link(src, group_urls.listed[group.id]),
         )
         notes[member.end] = f"\n{{: #{member.anchor} .shared-paragraph }}\n\n{note}"
     return notes
@@ -87,10 +99,13 @@ _REPORT_PAGES: BuildCache[GeneratedPage] = BuildCache()
 
 
 def report_page(
-    article: Article, shared: list[tuple[SharedGroup, Paragraph]], group_urls: dict[str, str]
+    article: Article,
+    shared: list[tuple[SharedGroup, Paragraph]],
+    group_urls: GroupUrls,
+    options: PagingOptions,
 ) -> GeneratedPage:
     """A report's page; while serving, again only when its file or notes change."""
-    notes = _shared_notes(article, shared, group_urls)
+    notes = _shared_notes(article, shared, group_urls, options)
     key = (str(article.path), article.digest, tuple(sorted(notes.items())))
     return _REPORT_PAGES.get(key, lambda: lift_blocks(_render_report(article, notes)))
 

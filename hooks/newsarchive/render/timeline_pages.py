@@ -5,22 +5,25 @@ from __future__ import annotations
 import calendar
 
 from ..analyse.archive import Archive
-from ..analyse.timeline import Citation
+from ..analyse.timeline import Citation, TimelineEntry, by_date
 from .links import identities
 from .page import GeneratedPage
-from .paging import PagingOptions, Part, paged
+from .paging import PagingOptions, Part, paged, year_published
 from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
 from .urls import page_url, relative_link, report_src
 from .words import entry_label, publication_label, say_support
 
 
-def _timeline_page(src: str, entries: list, **context) -> str:
+def _timeline_page(src: str, entries: list, options: PagingOptions, **context) -> str:
     """Timeline entries on one page. An entry is made from the reports that tell it, so
     while serving the page is rendered again only when those reports change."""
     told_by = identities([c.article for e in entries for c in e.citations])
-    key = ("timeline", src, told_by, fingerprint(context))
+    key = ("timeline", src, told_by, options, fingerprint(context))
     return PAGE_CACHE.get(
-        key, lambda: render_template("timeline.md", years=_timeline_years(entries, src), **context)
+        key,
+        lambda: render_template(
+            "timeline.md", years=_timeline_years(entries, src, options), **context
+        ),
     )
 
 
@@ -31,8 +34,11 @@ def timeline_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPa
     pages = _dated_timeline_pages(dated, options, undated=len(undated))
     if undated:
         title = "Timeline: events without a date"
-        content = _timeline_page(UNDATED_SRC, undated, title=title, year=None, undated=0)
+        content = _timeline_page(UNDATED_SRC, undated, options, title=title, year=None, undated=0)
         pages.append(GeneratedPage(UNDATED_SRC, content, in_nav=False))
+    for entry in archive.timeline:
+        if entry.kind == "event" and len(entry.citations) > options.inline_members:
+            pages += _event_pages(entry, options)
     return pages
 
 
@@ -48,7 +54,7 @@ def _dated_timeline_pages(
         options,
         part_of=lambda entry: entry.date.year,
         one_page=lambda: _timeline_page(
-            "timeline.md", dated, title="Timeline", year=None, undated=undated
+            "timeline.md", dated, options, title="Timeline", year=None, undated=undated
         ),
         index_page=lambda listing: render_cached(
             "years.md",
@@ -79,6 +85,7 @@ def _timeline_year(year: Part, options: PagingOptions) -> list[GeneratedPage]:
         one_page=lambda: _timeline_page(
             year.src,
             year.items,
+            options,
             title=f"Timeline: {year.key}",
             year=year.key,
             around=year.around,
@@ -94,6 +101,7 @@ def _timeline_year(year: Part, options: PagingOptions) -> list[GeneratedPage]:
         part_page=lambda month: _timeline_page(
             month.src,
             month.items,
+            options,
             title=f"Timeline: {label(month.key)}",
             year=year.key,
             around=month.around,
@@ -105,14 +113,19 @@ def _timeline_year(year: Part, options: PagingOptions) -> list[GeneratedPage]:
     )
 
 
-def _timeline_years(entries: list, from_src: str) -> list[tuple[int | str, list[dict]]]:
+def _timeline_years(
+    entries: list, from_src: str, options: PagingOptions
+) -> list[tuple[int | str, list[dict]]]:
     """Timeline entries grouped by year (undated ones under one heading), each with the
-    dates its reports give and links relative to `from_src`."""
+    dates its reports give and links relative to `from_src`. An event told by many reports
+    names the first few and links to its own page."""
     years: dict[int | str, list[dict]] = {}
     for entry in entries:
+        many = len(entry.citations) > options.inline_members
+        shown = entry.citations[: options.inline_members] if many else entry.citations
         dates = [
             (date, [_timeline_citation(c, from_src) for c in citations])
-            for date, citations in entry.dates()
+            for date, citations in by_date(shown)
         ]
         item = {
             "entry": entry,
@@ -121,12 +134,52 @@ def _timeline_years(entries: list, from_src: str) -> list[tuple[int | str, list[
             # One date for all (or a publication): the reports are listed as one.
             "one_date": len(dates) == 1 and (entry.kind != "event" or dates[0][0] == entry.date),
             "support": say_support(entry.support()) if entry.kind == "event" else "",
+            "more": len(entry.citations) - len(shown),
+            "event_url": relative_link(from_src, page_url(event_src(entry))) if many else "",
         }
         years.setdefault(entry.date.year if entry.date else UNDATED, []).append(item)
     return list(years.items())
 
 
 UNDATED = "Date not given"  # the heading of events that no report dates
+
+
+def event_src(entry: TimelineEntry) -> str:
+    """The own page of an event that many reports tell."""
+    return f"timeline/{entry.id}.md"
+
+
+def _event_pages(entry: TimelineEntry, options: PagingOptions) -> list[GeneratedPage]:
+    """Every report that tells one event, with the date each gives, by year of publication
+    when they are many."""
+    src = event_src(entry)
+
+    def page(citations: list[Citation], page_src: str, **context: object) -> str:
+        dates = [
+            (date, [_timeline_citation(c, page_src) for c in cited])
+            for date, cited in by_date(citations)
+        ]
+        return render_cached(
+            "timeline_event.md",
+            entry=entry,
+            label=entry_label(entry),
+            support=say_support(entry.support()),
+            dates=dates,
+            timeline_url=relative_link(page_src, page_url("timeline.md")),
+            **context,
+        )
+
+    return paged(
+        src,
+        entry.citations,
+        options,
+        part_of=lambda citation: year_published(citation.article),
+        one_page=lambda: page(entry.citations, src, listing=None, year=None),
+        index_page=lambda listing: page([], src, listing=listing, year=None),
+        part_page=lambda part: page(
+            part.items, part.src, listing=None, year=part.key, around=part.around
+        ),
+    )
 
 
 def _timeline_citation(citation: Citation, from_src: str) -> dict:

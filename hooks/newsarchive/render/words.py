@@ -26,6 +26,9 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+_NAMES_SHOWN = 5  # primary sources named in a sentence; the rest are counted
+
+
 def say_support(support: Support) -> str:
     """What stands behind a claim, in words: "1 primary source, Russian LGBT Network,
     reported by 2 outlets in 3 reports; 1 of them names no source"."""
@@ -35,7 +38,10 @@ def say_support(support: Support) -> str:
     unnamed = len(support.unnamed_reports)
     if not named:
         return f"reported by {carried}, none naming a primary source"
-    text = f"{_count(len(named), 'primary source')}, {', '.join(named)}, reported by {carried}"
+    listed = ", ".join(named[:_NAMES_SHOWN])
+    if len(named) > _NAMES_SHOWN:
+        listed += f" and {len(named) - _NAMES_SHOWN} more"
+    text = f"{_count(len(named), 'primary source')}, {listed}, reported by {carried}"
     if unnamed:
         text += f"; {unnamed} of them name{'s' if unnamed == 1 else ''} no source"
     return text
