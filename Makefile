@@ -64,6 +64,7 @@ test: $(STAMP) browser check
 clean:
 	rm -rf site .pytest_cache
 
-## bench: full build against a plain mkdocs-material build at 100, 1,000 and 10,000 reports
+## bench: full build against a plain mkdocs-material build, typical and wire-copy archives,
+## at 100, 1,000 and 10,000 reports (BENCH_SIZES="1000" for fewer)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_SIZES)

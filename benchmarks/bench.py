@@ -60,13 +60,13 @@ class Runs:
     site: dict[str, float] = field(default_factory=dict)
 
 
-def project_copy(folder: Path, count: int) -> Path:
-    """A copy of the project's site sources with N synthetic articles."""
+def project_copy(folder: Path, count: int, shape: str = "typical") -> Path:
+    """A copy of the project's site sources with N synthetic articles of a shape."""
     for name in ("docs", "hooks"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, folder / name)
-    write_archive(folder / "articles", count)
+    write_archive(folder / "articles", count, shape=shape)
     return folder
 
 
@@ -156,9 +156,9 @@ def _site_figures(site: Path) -> dict[str, Any]:
     }
 
 
-def bench(count: int, runs: int, work: Path) -> tuple[Runs, Runs]:
-    project = project_copy(work / f"project-{count}", count)
-    plain = _plain(work / f"plain-{count}", project / "articles")
+def bench(count: int, runs: int, work: Path, shape: str) -> tuple[Runs, Runs]:
+    project = project_copy(work / f"project-{shape}-{count}", count, shape)
+    plain = _plain(work / f"plain-{shape}-{count}", project / "articles")
     full, bare = Runs(), Runs()
     for run in range(runs):
         for name, source, result in (("full", project, full), ("plain", plain, bare)):
@@ -174,12 +174,13 @@ def bench(count: int, runs: int, work: Path) -> tuple[Runs, Runs]:
             if run == runs - 1:
                 result.site = _site_figures(out)
             print(
-                f"  N={count} run {run + 1}/{runs} {name}: {seconds:.1f} s, {peaks['all']:.0f} MB"
+                f"  {shape} N={count} run {run + 1}/{runs} {name}: {seconds:.1f} s, "
+                f"{peaks['all']:.0f} MB"
             )
     return full, bare
 
 
-def _row(count: int, name: str, result: Runs) -> str:
+def _row(shape: str, count: int, name: str, result: Runs) -> str:
     phases = "-"
     if result.phases:
         median = {k: statistics.median(p[k] for p in result.phases) for k in result.phases[0]}
@@ -195,7 +196,8 @@ def _row(count: int, name: str, result: Runs) -> str:
             for kind, (raw, served) in site["search_kb"].items()
         )
     return (
-        f"| {count:,} | {name} | {statistics.median(result.seconds):.1f} | {peak} | {phases} "
+        f"| {shape} | {count:,} | {name} | {statistics.median(result.seconds):.1f} | {peak} "
+        f"| {phases} "
         f"| {site['site_mb']:.1f} | {site['largest_kb']:.0f} ({site['largest']}) | {search} |"
     )
 
@@ -205,27 +207,34 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size")
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    parser.add_argument(
+        "--shapes",
+        default="typical,wire",
+        help="archive shapes (benchmarks/synthetic.py): typical, wire (agency copy clusters)",
+    )
     args = parser.parse_args()
     header = (
-        "| reports | build | wall s (median) | peak MB (apart) | hook s per phase (median) "
-        "| site MB | largest page KB | one search downloads KB (as a gzip host sends) |\n"
-        "|---:|---|---:|---:|---|---:|---|---|"
+        "| shape | reports | build | wall s (median) | peak MB (apart) "
+        "| hook s per phase (median) | site MB | largest page KB "
+        "| one search downloads KB (as a gzip host sends) |\n"
+        "|---|---:|---|---:|---:|---|---:|---|---|"
     )
     rows, ratios, fulls = [], [], []
     with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as work:
-        for count in args.sizes:
-            full, bare = bench(count, args.runs, Path(work))
-            fulls.append((count, full))
-            rows += [
-                _row(count, "full (hook)", full),
-                _row(count, "plain material + Pagefind", bare),
-            ]
-            ratio = statistics.median(full.seconds) / statistics.median(bare.seconds)
-            ratios.append(f"- N = {count:,}: full / plain = {ratio:.2f}")
+        for shape in args.shapes.split(","):
+            for count in args.sizes:
+                full, bare = bench(count, args.runs, Path(work), shape)
+                fulls.append((f"{shape} {count:,}", full))
+                rows += [
+                    _row(shape, count, "full (hook)", full),
+                    _row(shape, count, "plain material + Pagefind", bare),
+                ]
+                ratio = statistics.median(full.seconds) / statistics.median(bare.seconds)
+                ratios.append(f"- {shape}, N = {count:,}: full / plain = {ratio:.2f}")
     table = "\n".join([header, *rows])
     steps = [
-        f"- N = {count:,}: " + ", ".join(f"{step} {mb:.0f}" for step, mb in full.steps.items())
-        for count, full in fulls
+        f"- {label}: " + ", ".join(f"{step} {mb:.0f}" for step, mb in full.steps.items())
+        for label, full in fulls
     ]
     print(table, *ratios, "MkDocs process, resident MB after each step:", *steps, sep="\n")
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
@@ -235,7 +244,8 @@ def main() -> None:
     kept = written[written.index(ANALYSIS) :] if ANALYSIS in written else ""
     output.write_text(
         "# Benchmark results\n\n"
-        f"`make bench` ({' '.join(map(str, args.sizes))} reports, {args.runs} runs each, "
+        f"`make bench` ({args.shapes}: {' '.join(map(str, args.sizes))} reports, "
+        f"{args.runs} runs each, "
         f"alternating), on {machine}.\n\n{table}\n\n"
         + "\n".join(ratios)
         + "\n\nThe full build's MkDocs process, resident MB after each step (last run):\n\n"
