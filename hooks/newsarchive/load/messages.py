@@ -53,6 +53,7 @@ _TYPE_MESSAGES = {
 _PATTERN_HINTS = {
     "label": "use lower-case words joined by _, like detained or victim_age",
     "key": "use lower-case words joined by -, like kadyrov-deadline-2017",
+    "person": "use lower-case words joined by -, like alvi-karimov",
     "language": "use a language code, like en or ru",
     "tags": "use letters, digits, spaces and - only",
 }
@@ -85,8 +86,28 @@ def schema_message(error: dict) -> str:
         return _TYPE_MESSAGES[kind].format(value=shown)
     if kind == "string_pattern_mismatch":
         name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
-        return f"{shown} is not allowed; {_PATTERN_HINTS.get(name, error['msg'])}"
-    message = error["msg"].removeprefix("Value error, ")
+        hint = _PATTERN_HINTS.get(name, "see the field's form in CONTRIBUTING.md")
+        return f"{shown} is not allowed; {hint}"
     if kind == "literal_error":
-        return f"{shown} is not allowed; {message[0].lower()}{message[1:]}"
-    return message
+        return f"{shown} is not allowed; write one of {_choices(loc)}"
+    # Our own validators' words ("Value error, ..."), not pydantic's.
+    return error["msg"].removeprefix("Value error, ")
+
+
+def _choices(loc: tuple) -> str:
+    """The values a Literal field allows, from the model (pydantic's wording of them
+    changes between its versions)."""
+    model = _model_at(loc[:-1])
+    field = model.model_fields.get(str(loc[-1])) if model else None
+    values = _literal_values(field.annotation) if field else []
+    quoted = [f"'{value}'" for value in values]
+    return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
+
+
+def _literal_values(annotation: Any) -> list[Any]:
+    if typing.get_origin(annotation) is typing.Literal:
+        return list(typing.get_args(annotation))
+    for arg in typing.get_args(annotation):
+        if found := _literal_values(arg):
+            return found
+    return []
