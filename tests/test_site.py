@@ -233,6 +233,12 @@ def test_every_internal_link_and_anchor_resolves(site: Path):
     assert links_resolve(site) > 100
 
 
+def test_the_themes_unused_search_is_not_published(site: Path):
+    assert not (site / "assets" / "javascripts" / "lunr").exists()
+    assert not (site / "assets" / "javascripts" / "workers").exists()
+    assert (site / "pagefind" / "pagefind.js").exists()
+
+
 def test_site_makes_no_request_to_third_parties(site: Path):
     loaded = re.compile(r"<(?:script|img|iframe|source|link)\b[^>]*>")
     for path in site.rglob("*.html"):

@@ -18,6 +18,7 @@ import jinja2
 from .analyse.shared_passages import body_similarity
 from .load import TODO, load_archive, url_key
 from .slugs import slugify
+from .templating import template_environment
 
 __all__ = ["Scaffold", "article_name", "duplicates", "scaffold_text"]
 
@@ -53,14 +54,7 @@ def article_name(scaffold: Scaffold) -> str:
 @cache
 def _template() -> jinja2.Template:
     # YAML, not HTML: values are written as JSON strings (valid YAML), nothing is escaped.
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("newsarchive", "templates"),
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = template_environment(autoescape=False)
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.filters["todo"] = lambda what: json.dumps(f"{TODO}: {what}")
     return env.get_template("new_article.yaml")

@@ -16,7 +16,7 @@ from . import cache
 from .analyse.archive import Archive
 from .model import Article
 from .render import PagingOptions
-from .render.search import BackgroundIndexer, index_site
+from .render.search import BackgroundIndexer, drop_theme_search, index_site
 from .timings import Timings
 
 __all__ = ["Build", "BuildSession"]
@@ -64,7 +64,9 @@ class BuildSession:
         return self.build
 
     def index(self, site_dir: Path) -> None:
-        """Index the built site for search: in the background while serving."""
+        """Index the built site for search (in the background while serving), and drop the
+        theme's own search files, which nothing loads."""
+        drop_theme_search(site_dir)
         with self.build.timings.phase("search"):
             if self.serving:
                 self._indexer.start(site_dir)

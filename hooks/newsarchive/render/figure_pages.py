@@ -6,7 +6,7 @@ from ..analyse.archive import Archive
 from ..analyse.figures import FigureClaim, FigureRow
 from .links import report_links
 from .page import GeneratedPage
-from .paging import PagingOptions, paged, year_published
+from .paging import PagingOptions, paged_by_year
 from .templates import render_cached
 from .urls import page_url, relative_link, slugify
 
@@ -69,14 +69,4 @@ def _row_pages(row: FigureRow, src: str, options: PagingOptions) -> list[Generat
             **context,
         )
 
-    return paged(
-        src,
-        row.claims,
-        options,
-        part_of=lambda claim: year_published(claim.article),
-        one_page=lambda: page(row.claims, src, listing=None, year=None),
-        index_page=lambda listing: page([], src, listing=listing, year=None),
-        part_page=lambda part: page(
-            part.items, part.src, listing=None, year=part.key, around=part.around
-        ),
-    )
+    return paged_by_year(src, row.claims, options, page)

@@ -99,6 +99,28 @@ def paged(
     return pages
 
 
+def paged_by_year(
+    src: str, items: list, options: PagingOptions, page: Callable[..., str]
+) -> list[GeneratedPage]:
+    """`paged` for the items of one thing (a paragraph's copies, an event's reports, a
+    claim's reports, a person's quotes), split by the year their reports came out.
+
+    `page(items, page_src, listing=..., year=..., around=...)` renders one page of them;
+    the index page gets no items and the years' links.
+    """
+    return paged(
+        src,
+        items,
+        options,
+        part_of=lambda item: year_published(item.article),
+        one_page=lambda: page(items, src, listing=None, year=None),
+        index_page=lambda listing: page([], src, listing=listing, year=None),
+        part_page=lambda part: page(
+            part.items, part.src, listing=None, year=part.key, around=part.around
+        ),
+    )
+
+
 def paginate(
     index_src: str,
     items: list,

@@ -10,7 +10,7 @@ from ..analyse.shared_passages import Paragraph, SharedGroup
 from ..model import Article
 from .links import report_links
 from .page import GeneratedPage
-from .paging import PagingOptions, paged, year_published
+from .paging import PagingOptions, paged, paged_by_year, year_published
 from .templates import render_cached
 from .urls import page_url, relative_link, report_src
 from .words import publication_label
@@ -139,14 +139,4 @@ def _group_pages(group: SharedGroup, options: PagingOptions) -> list[GeneratedPa
             **context,
         )
 
-    return paged(
-        src,
-        group.members,
-        options,
-        part_of=lambda member: year_published(member.article),
-        one_page=lambda: page(group.members, src, listing=None, year=None),
-        index_page=lambda listing: page([], src, listing=listing, year=None),
-        part_page=lambda part: page(
-            part.items, part.src, listing=None, year=part.key, around=part.around
-        ),
-    )
+    return paged_by_year(src, group.members, options, page)

@@ -10,7 +10,7 @@ from ..analyse.people import Person
 from ..analyse.timeline import publication_date
 from ..passages import passage_id
 from .page import GeneratedPage
-from .paging import PagingOptions, paged, year_published
+from .paging import PagingOptions, paged, paged_by_year
 from .templates import render_cached
 from .urls import page_url, relative_link, report_src, slugify
 from .words import publication_label
@@ -115,23 +115,8 @@ def _quote_pages(
 ) -> list[GeneratedPage]:
     """A page of quotes (`items` names them in the template), or when long an index of
     years and a page per year of the reports' publication."""
-    return paged(
-        src,
-        refs,
-        options,
-        part_of=lambda ref: year_published(ref.article),
-        one_page=lambda: render_cached(
-            template, **{items: _quote_items(refs, src)}, listing=None, year=None, **context
-        ),
-        index_page=lambda listing: render_cached(
-            template, **{items: []}, listing=listing, year=None, **context
-        ),
-        part_page=lambda part: render_cached(
-            template,
-            **{items: _quote_items(part.items, part.src)},
-            listing=None,
-            year=part.key,
-            around=part.around,
-            **context,
-        ),
-    )
+
+    def page(found: list, page_src: str, **where: object) -> str:
+        return render_cached(template, **{items: _quote_items(found, page_src)}, **where, **context)
+
+    return paged_by_year(src, refs, options, page)

@@ -9,13 +9,14 @@ whatever the size of the archive, and it needs no server. Pages mark what is ind
 from __future__ import annotations
 
 import logging
+import shutil
 import signal
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-__all__ = ["BackgroundIndexer", "SearchIndexError", "index_site"]
+__all__ = ["BackgroundIndexer", "SearchIndexError", "drop_theme_search", "index_site"]
 
 log = logging.getLogger("mkdocs.hooks.newsarchive")
 
@@ -36,6 +37,17 @@ def _command(site_dir: Path) -> list[str]:
         "--exclude-selectors",
         ".headerlink",
     ]  # fmt: skip
+
+
+# Material's own search (lunr, its languages and the worker, about 1 MB) ships with the
+# theme whether or not its plugin is on; with Pagefind nothing loads it.
+_THEME_SEARCH = ("assets/javascripts/lunr", "assets/javascripts/workers")
+
+
+def drop_theme_search(site_dir: Path) -> None:
+    """Remove the theme's unused search files from the built site."""
+    for part in _THEME_SEARCH:
+        shutil.rmtree(site_dir / part, ignore_errors=True)
 
 
 def index_site(site_dir: Path) -> None:

@@ -19,20 +19,9 @@ from ..cache import BuildCache
 from ..cache import enabled as caching
 from ..model import Article
 from ..passages import passage_id
+from ..templating import template_environment
 from .links import ReportLinks
 from .words import say_attribution, say_support, sentence_case
-
-
-def template_environment(*, autoescape: bool) -> jinja2.Environment:
-    """Jinja over the package's templates/: strict about undefined names."""
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("newsarchive", "templates"),
-        autoescape=autoescape,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 @cache

@@ -8,7 +8,7 @@ from ..analyse.archive import Archive
 from ..analyse.timeline import Citation, TimelineEntry, by_date
 from .links import identities
 from .page import GeneratedPage
-from .paging import PagingOptions, Part, paged, year_published
+from .paging import PagingOptions, Part, paged, paged_by_year
 from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
 from .urls import page_url, relative_link, report_src
 from .words import entry_label, publication_label, say_support
@@ -169,17 +169,7 @@ def _event_pages(entry: TimelineEntry, options: PagingOptions) -> list[Generated
             **context,
         )
 
-    return paged(
-        src,
-        entry.citations,
-        options,
-        part_of=lambda citation: year_published(citation.article),
-        one_page=lambda: page(entry.citations, src, listing=None, year=None),
-        index_page=lambda listing: page([], src, listing=listing, year=None),
-        part_page=lambda part: page(
-            part.items, part.src, listing=None, year=part.key, around=part.around
-        ),
-    )
+    return paged_by_year(src, entry.citations, options, page)
 
 
 def _timeline_citation(citation: Citation, from_src: str) -> dict:
