@@ -86,7 +86,14 @@ class Problems:
         self.seen: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.seen.append(m.text))
         page.on("pageerror", lambda e: self.seen.append(str(e)))
-        page.on("requestfailed", lambda r: self.seen.append(f"{r.url}: {r.failure}"))
+        # A request the page itself gave up on (leaving it while search fragments load) is
+        # not an error; any other failure is.
+        page.on(
+            "requestfailed",
+            lambda r: (
+                "ERR_ABORTED" not in (r.failure or "") and self.seen.append(f"{r.url}: {r.failure}")
+            ),
+        )
         page.on("response", lambda r: r.status >= 400 and self.seen.append(f"{r.url}: {r.status}"))
 
 
