@@ -59,7 +59,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the home page's markers; give report pages their JSON-LD."""
+    """Fill the home page's markers; give report pages their JSON-LD and last change."""
     return _page_markdown(markdown, page)
 
 
@@ -125,12 +125,13 @@ def _add_archive_pages(files: Files, config: MkDocsConfig) -> None:
             build.blocks[page.src_uri] = page.blocks
             files.append(_generated_file(page, config))
         files.append(_contributing_file(root, config))
+        build.changed = last_changes(root / "articles")
         if config.site_url:
             feed = render_feed(
                 archive,
                 site_url=config.site_url,
                 site_name=config.site_name,
-                changed=last_changes(root / "articles"),
+                changed=build.changed,
                 built=dt.datetime.now(dt.UTC).replace(microsecond=0),
             )
             files.append(File.generated(config, "feed.xml", content=feed))
@@ -162,6 +163,9 @@ def _page_markdown(markdown: str, page: Page) -> str:
         article = build.reports.get(page.file.src_uri)
         if article is not None:
             page.meta["json_ld"] = json_ld(article, page.canonical_url)
+            # The sitemap's <lastmod>: when the article last changed, not the build day.
+            if changed := build.changed.get(article.path.name):
+                page.update_date = changed.date().isoformat()
         return markdown
 
 

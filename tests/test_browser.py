@@ -235,6 +235,17 @@ def test_page_fits_a_phone_and_logs_no_error(browser: Browser, base_url, name):
     context.close()
 
 
+def test_a_page_load_fetches_no_sitemap(page: Page, base_url):
+    # Material fetches sitemap.xml for each link[rel=alternate]; the feed link is not one.
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    for name in ("home", "report", "timeline"):
+        page.goto(base_url + PAGES[name])
+        page.wait_for_load_state("networkidle")
+    assert requested and not [url for url in requested if "sitemap" in url]
+    expect(page.locator('link[type="application/atom+xml"]')).to_have_count(1)
+
+
 def _serious(results) -> list[str]:
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"

@@ -193,7 +193,17 @@ def test_feed_is_valid_atom_with_every_report(site: Path):
     changed = last_changes(ROOT / "articles")
     assert len(changed) == len(ARTICLES) and all(t.tzinfo for t in changed.values())
     head = read_page(site, "")
-    assert 'type="application/atom+xml"' in head
+    assert 'rel="alternate feed" type="application/atom+xml"' in head
+    assert '<a href="feed.xml">Atom feed</a>' in head  # shown to readers too
+    # A report's sitemap entry says when its article last changed, not the build day.
+    sitemap = ET.parse(site / "sitemap.xml").getroot()
+    sm = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {
+        u.find("s:loc", sm).text: u.find("s:lastmod", sm).text for u in sitemap.findall("s:url", sm)
+    }
+    for article in ARTICLES:
+        (url,) = [u for u in lastmod if u.endswith(f"/reports/{article.slug}/")]
+        assert lastmod[url] == changed[article.path.name].date().isoformat()
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)

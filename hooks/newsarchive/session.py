@@ -8,6 +8,7 @@ for it otherwise), and holds what the current build has computed for the page ev
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ class Build:
     archive: Archive | None = None
     reports: dict[str, Article] = field(default_factory=dict)  # src_uri -> article
     blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # src_uri -> its blocks
+    changed: dict[str, dt.datetime] = field(default_factory=dict)  # article file -> last commit
     timings: Timings = field(default_factory=Timings.from_environment)
 
 
