@@ -235,6 +235,36 @@ def test_page_fits_a_phone_and_logs_no_error(browser: Browser, base_url, name):
     context.close()
 
 
+def test_a_reports_figure_leads_to_its_highlighted_row_and_back(page: Page, base_url):
+    page.goto(base_url + PAGES["report"])
+    page.locator(".figures td a", has_text="deaths").first.click()
+    page.wait_for_url(re.compile(r"/figures/#figure-deaths-"))
+    row = page.locator("tr:target")
+    expect(row).to_be_in_viewport()
+    cell = row.locator("th").first
+    assert cell.evaluate("e => getComputedStyle(e).backgroundColor") not in (
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    )
+    shoot(page, "desktop-figures-row")
+    page.go_back()
+    page.wait_for_url(re.compile(r"/reports/"))
+
+
+def test_a_person_quoted_and_an_event_lead_to_their_pages(page: Page, base_url):
+    page.goto(base_url + PAGES["report"])
+    page.locator(".report-quotes a", has_text="Igor Kochetkov").first.click()
+    expect(page.locator("h1")).to_contain_text("Igor Kochetkov")
+    page.go_back()
+    page.locator(".report-events a", has_text="On the timeline").first.click()
+    page.wait_for_url(re.compile(r"/timeline/#event-"))
+    expect(page.locator("li.timeline-entry:target")).to_be_in_viewport()
+    page.go_back()
+    page.locator(".report-nav a").first.click()
+    expect(page.locator("h1")).not_to_have_count(0)
+    assert page.problems.seen == []
+
+
 def test_a_page_load_fetches_no_sitemap(page: Page, base_url):
     # Material fetches sitemap.xml for each link[rel=alternate]; the feed link is not one.
     requested: list[str] = []

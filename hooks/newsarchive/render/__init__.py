@@ -10,6 +10,7 @@ Nothing here reads files or knows MkDocs: hooks/build.py is the adapter.
 from __future__ import annotations
 
 from ..analyse.archive import Archive
+from .cross_links import cross_links
 from .figure_pages import figures_pages
 from .lists import outlet_pages, report_list_pages, tag_pages
 from .page import GeneratedPage, inject_blocks, lift_blocks
@@ -48,9 +49,13 @@ __all__ = [
 def render_pages(archive: Archive, options: PagingOptions | None = None) -> list[GeneratedPage]:
     """Every generated page of the site, lists split as `options` say."""
     options = options or PagingOptions()
+    located: dict[str, str] = {}  # timeline entry id -> its page, for the reports' links
+    timeline = timeline_pages(archive, options, located)
     shared, group_urls = memberships(archive), passage_group_urls(archive, options)
+    links = cross_links(archive, options, located)
     reports = [
-        report_page(a, shared.get(a.slug, []), group_urls, options) for a in archive.articles
+        report_page(a, shared.get(a.slug, []), group_urls, options, links[a.slug])
+        for a in archive.articles
     ]
     pages: list[GeneratedPage] = []
     pages += report_list_pages(
@@ -64,7 +69,7 @@ def render_pages(archive: Archive, options: PagingOptions | None = None) -> list
     )
     pages += outlet_pages(archive, options)
     pages += tag_pages(archive, options)
-    pages += timeline_pages(archive, options)
+    pages += timeline
     pages += figures_pages(archive, options)
     pages += passages_pages(archive, options)
     pages += people_pages(archive, options)

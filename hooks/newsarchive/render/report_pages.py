@@ -9,6 +9,7 @@ from ..analyse.timeline import publication_date
 from ..cache import BuildCache
 from ..model import Article
 from ..passages import find_passage, passage_id
+from .cross_links import CrossLinks
 from .page import GeneratedPage, lift_blocks
 from .paging import PagingOptions
 from .passage_pages import GroupUrls
@@ -103,14 +104,16 @@ def report_page(
     shared: list[tuple[SharedGroup, Paragraph]],
     group_urls: GroupUrls,
     options: PagingOptions,
+    links: CrossLinks,
 ) -> GeneratedPage:
-    """A report's page; while serving, again only when its file or notes change."""
+    """A report's page; while serving, again only when its file, its notes or its links
+    to other pages change."""
     notes = _shared_notes(article, shared, group_urls, options)
-    key = (str(article.path), article.digest, tuple(sorted(notes.items())))
-    return _REPORT_PAGES.get(key, lambda: lift_blocks(_render_report(article, notes)))
+    key = (str(article.path), article.digest, tuple(sorted(notes.items())), links)
+    return _REPORT_PAGES.get(key, lambda: lift_blocks(_render_report(article, notes, links)))
 
 
-def _render_report(article: Article, notes: dict[int, str]) -> GeneratedPage:
+def _render_report(article: Article, notes: dict[int, str], links: CrossLinks) -> GeneratedPage:
     meta = article.meta
     passages = [passage for _, passage in meta.cited_passages()]
     date, date_label = publication_date(article), publication_label(article)
@@ -126,6 +129,10 @@ def _render_report(article: Article, notes: dict[int, str]) -> GeneratedPage:
         outlet_url=relative_link(src, page_url(outlet_src(meta.source.outlet))),
         tag_urls={tag: relative_link(src, page_url(tag_src(tag))) for tag in meta.tags},
         body=mark_passages(article.body, passages, notes),
-        events=sorted(meta.events, key=lambda e: e.date.sort_key() if e.date else (9999, 0, 0)),
+        events=sorted(
+            zip(meta.events, links.events, strict=True),
+            key=lambda pair: pair[0].date.sort_key() if pair[0].date else (9999, 0, 0),
+        ),
+        links=links,
     )
     return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)

@@ -14,9 +14,13 @@ from .urls import page_url, relative_link, report_src
 from .words import entry_label, publication_label, say_support
 
 
-def _timeline_page(src: str, entries: list, options: PagingOptions, **context) -> str:
-    """Timeline entries on one page. An entry is made from the reports that tell it, so
-    while serving the page is rendered again only when those reports change."""
+def _timeline_page(
+    src: str, entries: list, options: PagingOptions, located: dict[str, str], **context
+) -> str:
+    """Timeline entries on one page (noted in `located`: entry id -> page). An entry is
+    made from the reports that tell it, so while serving the page is rendered again only
+    when those reports change."""
+    located.update((entry.id, src) for entry in entries)
     told_by = identities([c.article for e in entries for c in e.citations])
     key = ("timeline", src, told_by, options, fingerprint(context))
     return PAGE_CACHE.get(
@@ -27,14 +31,19 @@ def _timeline_page(src: str, entries: list, options: PagingOptions, **context) -
     )
 
 
-def timeline_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
-    """The timeline of dated events (split by year, then month) and the undated events."""
+def timeline_pages(
+    archive: Archive, options: PagingOptions, located: dict[str, str]
+) -> list[GeneratedPage]:
+    """The timeline of dated events (split by year, then month) and the undated events;
+    `located` learns the page of every entry."""
     dated = [entry for entry in archive.timeline if entry.date]
     undated = [entry for entry in archive.timeline if not entry.date]
-    pages = _dated_timeline_pages(dated, options, undated=len(undated))
+    pages = _dated_timeline_pages(dated, options, located, undated=len(undated))
     if undated:
         title = "Timeline: events without a date"
-        content = _timeline_page(UNDATED_SRC, undated, options, title=title, year=None, undated=0)
+        content = _timeline_page(
+            UNDATED_SRC, undated, options, located, title=title, year=None, undated=0
+        )
         pages.append(GeneratedPage(UNDATED_SRC, content, in_nav=False))
     for entry in archive.timeline:
         if entry.kind == "event" and len(entry.citations) > options.inline_members:
@@ -46,7 +55,7 @@ UNDATED_SRC = "timeline/undated.md"
 
 
 def _dated_timeline_pages(
-    dated: list, options: PagingOptions, *, undated: int
+    dated: list, options: PagingOptions, located: dict[str, str], *, undated: int
 ) -> list[GeneratedPage]:
     return paged(
         "timeline.md",
@@ -54,7 +63,7 @@ def _dated_timeline_pages(
         options,
         part_of=lambda entry: entry.date.year,
         one_page=lambda: _timeline_page(
-            "timeline.md", dated, options, title="Timeline", year=None, undated=undated
+            "timeline.md", dated, options, located, title="Timeline", year=None, undated=undated
         ),
         index_page=lambda listing: render_cached(
             "years.md",
@@ -64,12 +73,14 @@ def _dated_timeline_pages(
             around=None,
             undated=undated,
         ),
-        part_page=lambda part: _timeline_year(part, options),
+        part_page=lambda part: _timeline_year(part, options, located),
         in_nav=True,
     )
 
 
-def _timeline_year(year: Part, options: PagingOptions) -> list[GeneratedPage]:
+def _timeline_year(
+    year: Part, options: PagingOptions, located: dict[str, str]
+) -> list[GeneratedPage]:
     """A year of the timeline on one page, or when crowded an index and a page per month."""
 
     def label(month: int) -> str:
@@ -86,6 +97,7 @@ def _timeline_year(year: Part, options: PagingOptions) -> list[GeneratedPage]:
             year.src,
             year.items,
             options,
+            located,
             title=f"Timeline: {year.key}",
             year=year.key,
             around=year.around,
@@ -102,6 +114,7 @@ def _timeline_year(year: Part, options: PagingOptions) -> list[GeneratedPage]:
             month.src,
             month.items,
             options,
+            located,
             title=f"Timeline: {label(month.key)}",
             year=year.key,
             around=month.around,
