@@ -67,3 +67,13 @@ def test_dependabot_proposes_lock_updates_weekly():
     config = yaml.safe_load(DEPENDABOT.read_text())
     ecosystems = {u["package-ecosystem"]: u["schedule"]["interval"] for u in config["updates"]}
     assert ecosystems == {"uv": "weekly", "pip": "weekly", "github-actions": "weekly"}
+
+
+PREVIEW = "python3 -m http.server --bind 127.0.0.1 --directory site-preview 8000"
+
+
+def test_every_guide_gives_the_one_command_that_serves_the_preview():
+    # The browser tests serve the built site the same way (http.server over its folder).
+    for guide in ("README.md", "CONTRIBUTING.md", ".github/pull_request_template.md"):
+        assert PREVIEW in (ROOT / guide).read_text("utf-8"), guide
+    assert "name: site-preview" in (ROOT / ".github" / "workflows" / "pull-request.yml").read_text()
