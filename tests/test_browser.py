@@ -265,6 +265,18 @@ def test_a_person_quoted_and_an_event_lead_to_their_pages(page: Page, base_url):
     assert page.problems.seen == []
 
 
+def test_on_a_phone_a_reports_figures_show_their_passages_on_screen(browser: Browser, base_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + PAGES["report"])
+    passage = page.locator('.figures td[data-label="Passage"]').first
+    passage.scroll_into_view_if_needed()
+    box = passage.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    shoot(page, "phone-report-figures")
+    context.close()
+
+
 def test_a_page_load_fetches_no_sitemap(page: Page, base_url):
     # Material fetches sitemap.xml for each link[rel=alternate]; the feed link is not one.
     requested: list[str] = []

@@ -66,7 +66,8 @@ def test_report_page_shows_metadata_body_and_cited_claims(site: Path, article):
     assert (source.author or "Not known.") in text
     assert source.published.basis in text
     assert "(exact day not known)" in text
-    assert len(article.meta.figures) == html.count("<tr><td>") and "Figures cited" in text
+    assert len(article.meta.figures) == html.count('<tr><td data-label="What">')
+    assert "Figures cited" in text
     # A sentence from the body, and every cited passage as a link target on the page.
     paragraphs = [p for p in article.body.split("\n\n") if len(p) > 80]
     for paragraph in (paragraphs[0], paragraphs[-1]):

@@ -21,6 +21,7 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "rel"},
     "time": {"datetime"},
     "th": {"scope"},
+    "td": {"data-label"},  # the column's name, shown beside the cell on a phone
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
