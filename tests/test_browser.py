@@ -169,6 +169,32 @@ def test_a_search_link_opens_with_its_results(page: Page, base_url):
     expect(page.locator(".pagefind-ui__result").first).to_be_visible(timeout=10_000)
 
 
+def test_a_search_survives_opening_a_result_and_going_back(page: Page, base_url):
+    results = search(page, base_url, "Umarov")
+    assert "q=Umarov" in page.url  # shareable
+    results.first.locator("a.pagefind-ui__result-link").first.click()
+    page.wait_for_url(lambda url: "/search/" not in url)
+    page.go_back()
+    expect(page.locator(".pagefind-ui__search-input")).to_have_value("Umarov")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible(timeout=10_000)
+
+
+def test_the_search_box_shows_keyboard_focus(page: Page, base_url):
+    page.goto(base_url + "search/")
+    box = page.locator(".pagefind-ui__search-input")
+    expect(box).to_be_visible()
+    style = "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+    before = box.evaluate(style)
+    page.keyboard.press("Tab")
+    for _ in range(40):  # Tab through the header to the search box
+        if box.evaluate("e => e === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    assert box.evaluate("e => e === document.activeElement")
+    after = box.evaluate(style)
+    assert after != before and not after.startswith("none"), (before, after)
+
+
 # --- timeline ---------------------------------------------------------------------------
 
 
