@@ -298,6 +298,10 @@ def test_figures_page_sets_reports_side_by_side(site: Path):
     assert "Still detained (2018-19 crackdown)" in text
     assert "at least 40" in text and "US State Department, citing civil society groups" in text
     assert html.count('<th scope="col">') == len(ARTICLES) + 1
+    # Three Gay Times columns, told apart by the first words of their titles.
+    headers = BeautifulSoup(html, "html.parser").select("thead th .short-title")
+    assert len(headers) == len(ARTICLES) and len({h.get_text() for h in headers}) == len(ARTICLES)
+    assert "Two killed and 40 detained in…" in {h.get_text() for h in headers}
     assert "paragraph copied from Gay Times" in text
 
 

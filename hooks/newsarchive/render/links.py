@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from ..analyse.timeline import publication_date
 from ..model import Article
 from .urls import outlet_src, page_url, relative_link, report_src
-from .words import publication_label
+from .words import publication_label, short_title
 
 
 def identities(articles: list[Article]) -> tuple:
@@ -35,5 +35,6 @@ def report_links(articles: list[Article], from_src: str) -> dict[str, dict]:
             "date_iso": date.iso(),
             "date_label": publication_label(article),
             "short_date": publication_label(article, note=False),
+            "short_title": short_title(article),
         }
     return links

@@ -53,6 +53,17 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SHORT_TITLE_WORDS = 6
+
+
+def short_title(article: Article) -> str:
+    """The title's first words, to tell apart reports of one outlet where they are compared
+    ("Two killed and 40 detained in…")."""
+    words = article.meta.title.split()
+    short = " ".join(words[:_SHORT_TITLE_WORDS])
+    return short + "…" if len(words) > _SHORT_TITLE_WORDS else short
+
+
 DAY_NOT_KNOWN = " (exact day not known)"  # said after a publication window
 
 
