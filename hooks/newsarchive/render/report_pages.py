@@ -87,7 +87,7 @@ def _shared_notes(
             others=others,
             # Other reports than this one and the origin (named just before).
             more=(len(group.members) - (1 if member is group.origin else 2)) if many else 0,
-            group_url=relative_link(src, group_urls.own_page.get(group.id, "")),
+            group_url=relative_link(src, group_urls.own_page[group.id]) if many else "",
             passages_url=relative_link(src, group_urls.listed[group.id]),
         )
         notes[member.end] = f"\n{{: #{member.anchor} .shared-paragraph }}\n\n{note}"
