@@ -162,6 +162,31 @@ def test_search_filters_by_outlet(page: Page, base_url):
         "links => links.map(a => a.href)"
     )
     assert hrefs and all("/reports/2019-01-14-scroll" in h for h in hrefs)
+    assert "outlet=Scroll.in" in page.url and "q=Chechnya" in page.url
+    # The address, shared or reopened, brings back the same filtered results.
+    filtered = results.count()
+    page.goto(page.url)
+    expect(page.get_by_label(re.compile(r"^Scroll\.in"))).to_be_checked()
+    expect(results).to_have_count(filtered)
+    reopened = results.locator("a.pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
+    assert reopened == hrefs
+
+
+def test_search_results_name_outlet_and_date_and_quote_the_report(page: Page, base_url):
+    results = search(page, base_url, "Chechnya")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("result")
+    reports = results.filter(has=page.locator("a.pagefind-ui__result-link[href*='/reports/2']"))
+    expect(reports.first).to_be_visible()
+    for report in reports.all():
+        tags = " ".join(report.locator(".pagefind-ui__result-tag").all_inner_texts())
+        outlet = re.search(r"Outlet: (.+?)(?= Published|$)", tags)
+        assert outlet and outlet.group(1) in {a.meta.source.outlet for a in ARTICLES}, tags
+        assert re.search(r"Published: .*20\d\d", tags), tags
+    excerpts = " ".join(results.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    for furniture in ("Shared paragraph", "Published", "Original", "On the timeline"):
+        assert furniture not in excerpts
 
 
 def test_a_search_link_opens_with_its_results(page: Page, base_url):
@@ -291,7 +316,7 @@ def test_a_person_quoted_and_an_event_lead_to_their_pages(page: Page, base_url):
     assert page.problems.seen == []
 
 
-def test_on_a_phone_a_reports_figures_show_their_passages_on_screen(browser: Browser, base_url):
+def test_on_a_phone_figures_show_their_passages_and_years_are_in_reach(browser: Browser, base_url):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(base_url + PAGES["report"])
@@ -300,6 +325,18 @@ def test_on_a_phone_a_reports_figures_show_their_passages_on_screen(browser: Bro
     box = passage.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     shoot(page, "phone-report-figures")
+    # The Figures page: a card per claim, each report's value under its name, no sideways
+    # scrolling; and the timeline's years are reachable without the sidebar.
+    page.goto(base_url + PAGES["figures"])
+    matrix = page.locator(".figure-matrix")
+    assert matrix.evaluate("e => e.scrollWidth <= e.clientWidth")
+    cell = page.locator(".figure-matrix td:has(a)").first
+    label = cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "Gay Times" in label or "Scroll.in" in label or "OutNews" in label, label
+    shoot(page, "phone-figures")
+    page.goto(base_url + PAGES["timeline"])
+    page.locator(".year-jump a", has_text="2018").click()
+    expect(page.locator("h2#\\32 018")).to_be_in_viewport()
     context.close()
 
 
@@ -322,24 +359,72 @@ def _serious(results) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("name", ["home", "report", "timeline", "search"])
-def test_no_serious_accessibility_violation(page: Page, base_url, name, scheme):
-    # Material remembers the chosen palette in localStorage; set it before the page loads.
-    page.add_init_script(
+def _palette(scheme: str) -> str:
+    """Material remembers the chosen palette in localStorage; set it before a page loads."""
+    return (
         "localStorage.setItem('/.__palette', JSON.stringify("
         f"{{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
     )
-    if name == "search":
-        search(page, base_url, "Kochetkov")
-        expect(page.locator(".pagefind-ui__message")).to_contain_text("result")
-    else:
-        page.goto(base_url + PAGES[name])
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+
+
+def _axe_at_rest(page: Page) -> list[str]:
     # Measure contrast at rest: Material fades tabs in, and a half-faded tab fails AA.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     page.wait_for_load_state("networkidle")
-    shoot(page, f"desktop-{name}-{scheme}")
-    results = Axe().run(page)
-    assert _serious(results) == []
+    return _serious(Axe().run(page))
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_serious_accessibility_violation_on_any_page(
+    browser: Browser, base_url, site, viewport, scheme
+):
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(_palette(scheme))
+    page = context.new_page()
+    problems = Problems(page)
+    addresses = sorted(
+        str(index.parent.relative_to(site)).replace(".", "") for index in site.rglob("index.html")
+    )
+    assert len(addresses) > 30
+    found = {}
+    for address in addresses:
+        page.goto(base_url + (address + "/" if address else ""))
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        if violations := _axe_at_rest(page):
+            found[address] = violations
+    assert found == {}
+    assert problems.seen == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_search_results_have_no_serious_accessibility_violation(page: Page, base_url, scheme):
+    page.add_init_script(_palette(scheme))
+    search(page, base_url, "Kochetkov")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("result")
+    violations = _axe_at_rest(page)
+    shoot(page, f"desktop-search-{scheme}")
+    assert violations == []
     assert page.problems.seen == []
+
+
+@pytest.mark.parametrize("name", ["report", "timeline", "contributing"])
+def test_tab_on_a_phone_never_lands_off_screen(browser: Browser, base_url, name):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    # Material's palette switch is a hidden radio button; its focus ring is drawn on the
+    # label beside it (.md-option.focus-visible + label).
+    where = """() => { let e = document.activeElement;
+        if (e.matches(".md-option")) e = e.nextElementSibling;
+        const r = e.getBoundingClientRect();
+        return [e.outerHTML.slice(0, 80), r.left, r.right, r.top, r.bottom]; }"""
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        html, left, right, top, bottom = page.evaluate(where)
+        assert right > left and bottom > top, f"focus on something not drawn: {html}"
+        assert left >= 0 and right <= PHONE["width"], f"focus off-screen: {html} {left}-{right}"
+        assert top < PHONE["height"] and bottom > 0, f"focus off-screen: {html} {top}-{bottom}"
+    context.close()

@@ -172,7 +172,9 @@ def test_search_bundle_indexes_every_page_with_filters(site: Path):
             assert quote.name is None or quote.name in text_of(body)
         year = article.published.sort_date.year
         assert f'data-pagefind-filter="year:{year}"' in html
-        assert 'data-pagefind-filter="outlet"><a' in html
+        # The outlet is a filter and is shown with each result (meta), as is the date.
+        assert 'data-pagefind-filter="outlet" data-pagefind-meta="outlet"><a' in html
+        assert 'data-pagefind-meta="published"' in html
         assert f'data-pagefind-filter="language">{article.meta.language}<' in html
         assert html.count('data-pagefind-filter="tag"') == len(article.meta.tags)
     # Nothing is loaded from Material's search any more.

@@ -17,7 +17,15 @@ ALLOWED_TAGS = {
     "sub", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
-    "*": {"id", "class", "title", "aria-label", "data-pagefind-filter"},
+    "*": {
+        "id",
+        "class",
+        "title",
+        "aria-label",
+        "data-pagefind-filter",
+        "data-pagefind-meta",
+        "data-pagefind-ignore",
+    },  # fmt: skip
     "a": {"href", "rel"},
     "time": {"datetime"},
     "th": {"scope"},

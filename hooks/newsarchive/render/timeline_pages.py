@@ -11,7 +11,7 @@ from .page import GeneratedPage
 from .paging import PagingOptions, Part, paged, paged_by_year
 from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
 from .urls import page_url, relative_link, report_src
-from .words import entry_label, publication_label, say_support
+from .words import entry_label, publication_label, say_support, short_title
 
 
 def _timeline_page(
@@ -190,5 +190,6 @@ def _timeline_citation(citation: Citation, from_src: str) -> dict:
     return {
         "citation": citation,
         "date_label": publication_label(citation.article, note=False),
+        "short_title": short_title(citation.article),
         "url": relative_link(from_src, page_url(report_src(citation.article)) + anchor),
     }
