@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from newsarchive.analyse.archive import analyse
+from newsarchive.export import download_files
 from newsarchive.load import load_archive
 from newsarchive.load.history import last_changes
 from newsarchive.render import (
@@ -31,7 +32,9 @@ from newsarchive.render import (
     render_home,
     render_pages,
     report_src,
+    with_language,
 )
+from newsarchive.render.data_page import data_page
 from newsarchive.render.sanitize import clean_html
 from newsarchive.render.search import SearchIndexError
 from newsarchive.session import BuildSession
@@ -66,6 +69,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put back a generated page's HTML blocks and sanitise it."""
     return _finished_html(html, page)
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    """A report in another language than the site's says so, for search and screen readers."""
+    return _page_language(output, page, config)
 
 
 def on_env(env, /, *, config: MkDocsConfig, files: Files):
@@ -121,10 +129,17 @@ def _add_archive_pages(files: Files, config: MkDocsConfig) -> None:
     build.timings.note_memory("analysed")
     build.reports = {report_src(article): article for article in archive.articles}
     with build.timings.phase("render"):
-        for page in render_pages(archive, build.options):
+        licences = config.extra.get("data_licences") or []
+        pages = render_pages(archive, build.options, site_url=config.site_url or "")
+        for page in [*pages, data_page(archive, licences)]:
             build.blocks[page.src_uri] = page.blocks
             files.append(_generated_file(page, config))
         files.append(_contributing_file(root, config))
+        downloads = download_files(
+            archive, site_url=config.site_url or "", site_name=config.site_name, licences=licences
+        )
+        for path, content in downloads.items():
+            files.append(File.generated(config, path, content=content))
         build.changed = last_changes(root / "articles")
         if config.site_url:
             feed = render_feed(
@@ -178,3 +193,11 @@ def _finished_html(html: str, page: Page) -> str:
     # make (the second lock behind the check).
     with build.timings.phase("sanitise"):
         return clean_html(inject_blocks(html, blocks))
+
+
+def _page_language(output: str, page: Page, config: MkDocsConfig) -> str:
+    article = _session.build.reports.get(page.file.src_uri)
+    if article is None or article.meta.language == config.theme["language"]:
+        return output
+    # Pagefind stems a page by its <html lang>; Material writes the site's language there.
+    return with_language(output, article.meta.language)

@@ -15,6 +15,28 @@ from newsarchive.model import Article, FrontMatter
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
+CHROMIUM = "/usr/bin/chromium"  # Debian's package (Playwright's own download is not used)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the run (Playwright's sync API
+    allows one running instance per thread)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make browser`"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
 
 
 def build_site(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
@@ -49,6 +71,7 @@ def make_article(
     quotes: Sequence[dict] = (),
     published: str = "2019-01-14",
     outlet: str | None = None,
+    archived: Sequence[str] = (),
 ) -> Article:
     """A validated report built in memory (events quote "q" unless they say otherwise)."""
     meta = FrontMatter.model_validate(
@@ -61,6 +84,7 @@ def make_article(
                 "url": f"https://example.org/{slug}",
                 "author": "A. Writer",
                 "published": {"date": published},
+                "archived": list(archived),
             },
             "language": "en",
             "summary": "test",
@@ -75,8 +99,10 @@ def make_article(
 def set_paging(project: Path, **settings: int) -> None:
     """Split lists sooner in a copied project (mkdocs.yml's extra: archive_paging:)."""
     lines = "".join(f"    {name}: {value}\n" for name, value in settings.items())
-    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write(f"\nextra:\n  archive_paging:\n{lines}")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert text.count("\nextra:\n") == 1
+    config.write_text(text.replace("\nextra:\n", f"\nextra:\n  archive_paging:\n{lines}"), "utf-8")
 
 
 @pytest.fixture(scope="session")

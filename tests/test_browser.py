@@ -6,8 +6,11 @@ Screenshots of every page checked, at desktop and phone width, go to SCREENSHOT_
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import functools
 import http.server
+import io
 import os
 import re
 import threading
@@ -15,22 +18,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import ROOT
 from newsarchive.load import load_archive
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "tests" / "screenshots"))
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
@@ -68,15 +62,6 @@ def base_url(site: Path):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make browser`"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 class Problems:
@@ -428,3 +413,52 @@ def test_tab_on_a_phone_never_lands_off_screen(browser: Browser, base_url, name)
         assert left >= 0 and right <= PHONE["width"], f"focus off-screen: {html} {left}-{right}"
         assert top < PHONE["height"] and bottom > 0, f"focus off-screen: {html} {top}-{bottom}"
     context.close()
+
+
+# --- data and citations ------------------------------------------------------------------
+
+
+def test_a_researcher_downloads_a_csv_and_a_bibtex_file_and_reads_them(page: Page, base_url):
+    page.goto(base_url + "data/")
+    with page.expect_download() as csv_download:
+        page.locator("a[href='figures.csv']").click()
+    raw = Path(csv_download.value.path()).read_bytes()
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len(rows) == sum(len(a.meta.figures) for a in ARTICLES)
+    assert {row["report_id"] for row in rows} <= {a.slug for a in ARTICLES}
+    page.goto(base_url + PAGES["report"])
+    with page.expect_download() as bib_download:
+        page.locator(".citation-actions a", has_text="BibTeX").click()
+    entry = Path(bib_download.value.path()).read_text("utf-8")
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", entry, re.MULTILINE))
+    assert entry.startswith(f"@article{{{OUTNEWS.slug},")
+    assert fields["author"] == OUTNEWS.meta.source.author
+    assert fields["journal"] == "OutNews Global" and fields["url"] == OUTNEWS.meta.source.url
+
+
+def test_a_reader_copies_a_reports_citation_with_the_day_they_read_it(browser: Browser, base_url):
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + PAGES["report"])
+    page.get_by_role("button", name="Copy the citation").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    today = dt.date.today()
+    assert copied.startswith(f"{OUTNEWS.meta.source.author}. “{OUTNEWS.meta.title}”")
+    assert f"/reports/{OUTNEWS.slug}/." in copied
+    assert copied.endswith(f"Accessed {today.day} {today:%B %Y}.")
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    context.close()
+
+
+def test_a_printed_report_carries_its_citation_and_not_the_sites_controls(page: Page, base_url):
+    page.goto(base_url + PAGES["report"])
+    page.emulate_media(media="print")
+    citation = page.locator(".citation-text")
+    expect(citation).to_be_visible()
+    expect(citation).to_contain_text(f"/reports/{OUTNEWS.slug}/")
+    expect(citation).to_contain_text("Accessed")
+    expect(page.locator(".citation-actions")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    page.pdf(path=str(SCREENSHOTS / "print-report.pdf"))

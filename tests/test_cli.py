@@ -1,5 +1,7 @@
+import http.server
 import subprocess
 import sys
+import threading
 
 from conftest import FIXTURES, ROOT
 from newsarchive.load.labels import VOCABULARY
@@ -59,3 +61,40 @@ def test_the_editors_guide_lists_the_whole_label_vocabulary():
     guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
     for label, meaning in VOCABULARY.items():
         assert f"| `{label}` | {meaning} |" in guide
+
+
+class _Press(http.server.BaseHTTPRequestHandler):
+    """A press site where one report is gone and one refuses HEAD but answers GET."""
+
+    def do_HEAD(self):
+        self.send_response(405 if self.path == "/no-head" else 404 if self.path == "/gone" else 200)
+        self.end_headers()
+
+    def do_GET(self):
+        self.send_response(404 if self.path == "/gone" else 200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_links_option_warns_of_dead_addresses_and_the_normal_check_stays_offline(tmp_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Press)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    valid = (FIXTURES / "valid" / "2019-01-14-example-minimal.md").read_text("utf-8")
+    for name, path in (("gone", "/gone"), ("alive", "/no-head")):
+        text = valid.replace("https://example.org/report", base + path)
+        (tmp_path / f"2019-01-14-example-{name}.md").write_text(text, "utf-8")
+    try:
+        offline = run("check", str(tmp_path))
+        online = run("check", "--links", str(tmp_path))
+    finally:
+        server.shutdown()
+    assert offline.returncode == 0 and "warning" not in offline.stderr
+    assert online.returncode == 0, online.stderr  # a dead address is not a wrong file
+    warnings = [line for line in online.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        f"warning: {tmp_path}/2019-01-14-example-gone.md:7: source.url: {base}/gone answered "
+        "404 Not Found; add a web archive copy under source.archived if one exists"
+    ]

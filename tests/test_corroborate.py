@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT, make_article
 from newsarchive.analyse.archive import Archive, analyse
-from newsarchive.analyse.figures import figure_rows
+from newsarchive.analyse.figures import figure_rows, say_figure
 from newsarchive.analyse.people import find_people
 from newsarchive.analyse.shared_passages import find_shared
 from newsarchive.load import load_archive
@@ -58,7 +58,7 @@ def test_shared_paragraphs_are_the_gay_times_repeats(archive: Archive):
 
 def _support(row) -> dict:
     return {
-        v.text: (len(v.reports), v.outlets, v.primary_sources, len(v.unnamed_reports))
+        say_figure(v.figure): (len(v.reports), v.outlets, v.primary_sources, len(v.unnamed_reports))
         for v in row.values()
     }
 
@@ -80,7 +80,7 @@ def test_figures_count_outlets_and_named_primary_sources_not_reports(archive: Ar
     # "A further 40 remain in detention" is another claim than "40 detained".
     assert _support(rows["still detained (2018-19 crackdown)"]) == {"40": (2, [gay_times], [], 2)}
     # The 2017 deaths are another period: another row, never merged with 2019's.
-    assert rows["deaths (2017 purge)"].values()[0].text == "3"
+    assert say_figure(rows["deaths (2017 purge)"].values()[0].figure) == "3"
     assert not any(row.disagree for row in archive.figures)
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -11,7 +12,8 @@ import pytest
 from conftest import make_article
 from newsarchive.analyse.archive import analyse
 from newsarchive.model import Published
-from newsarchive.render import PagingOptions, json_ld, mark_passages, render_feed
+from newsarchive.render import PagingOptions, json_ld, mark_passages, render_feed, render_pages
+from newsarchive.render.page import inject_blocks
 from newsarchive.render.urls import outlet_src, relative_link, tag_src
 
 
@@ -122,3 +124,92 @@ def test_paging_options_come_from_mkdocs_yml_and_refuse_nonsense():
     for bad in ({"split_above": 0}, {"split_abov": 2}, {"split_above": "2"}, ["x"]):
         with pytest.raises(ValueError, match="archive_paging"):
             PagingOptions.from_settings(bad)
+
+
+def _page(pages, src: str) -> str:
+    page = next(page for page in pages if page.src_uri == src)
+    return inject_blocks(page.content, page.blocks)
+
+
+def test_a_range_a_vague_count_a_denial_and_reported_speech_are_said_as_the_reports_say_them():
+    body = (
+        "Between 10 and 20 gay men had been killed. Exactly 15 were killed, a lawyer said. "
+        "Dozens were detained. If even one were killed, let alone 15, we would know. "
+        "The press secretary reportedly said the Kremlin would look into it."
+    )
+    range_report = make_article(
+        "range",
+        body=body,
+        figures=[
+            {
+                "label": "deaths",
+                "value": 10,
+                "value_max": 20,
+                "qualifier": "between",
+                "attributed_to": "activists",
+                "quote": "Between 10 and 20 gay men had been killed",
+            },
+            {
+                "label": "detained",
+                "qualifier": "dozens",
+                "attributed_to": "unattributed",
+                "quote": "Dozens were detained",
+            },
+            {
+                "label": "deaths",
+                "value": 15,
+                "qualifier": "unqualified",
+                "stance": "denies",
+                "attributed_to": "a spokesman",
+                "quote": "let alone 15",
+            },
+        ],
+        quotes=[
+            {
+                "name": "Ivan Spokesman",
+                "role": "press secretary",
+                "speech": "reported",
+                "text": "The press secretary reportedly said the Kremlin would look into it",
+            },
+        ],
+    )
+    exact_report = make_article(
+        "exact",
+        body="Exactly 15 were killed, a lawyer said.",
+        published="2019-01-15",
+        figures=[
+            {
+                "label": "deaths",
+                "value": 15,
+                "qualifier": "exactly",
+                "attributed_to": "a lawyer",
+                "quote": "Exactly 15 were killed",
+            },
+        ],
+    )
+    pages = render_pages(analyse([range_report, exact_report]))
+    report = _page(pages, "reports/2019-01-14-range.md")
+    assert "between 10 and 20 people" in report and "dozens people" not in report
+    assert "denies 15 people" in report
+    reported = re.search(r"<li><strong><a [^>]*>Ivan Spokesman</a></strong>(.*?)</li>", report)
+    assert reported and "(reported speech)" in reported.group(1)
+    assert "“" not in reported.group(1)  # the report's words, not the speaker's: no marks
+    person = _page(pages, "people/ivan-spokesman.md")
+    assert "The press secretary reportedly said" in person and "(reported speech)" in person
+
+    figures = _page(pages, "figures.md")
+    deaths = re.search(r'<tr class="(\w+)"[^>]*><th scope="row">Deaths.*?</tr>', figures, re.S)
+    assert deaths and deaths.group(1) == "agree"  # 15 lies between 10 and 20
+    assert "Disputed: denied by a spokesman (Outlet range)" in deaths.group(0)
+    assert ">between 10 and 20</a>" in deaths.group(0) and ">15</a>" in deaths.group(0)
+
+
+def test_an_archived_copy_is_linked_with_its_archive_and_capture_day():
+    copy = "https://web.archive.org/web/20190115093000/https://example.org/copied"
+    article = make_article("copied", archived=[copy])
+    report = _page(render_pages(analyse([article])), "reports/2019-01-14-copied.md")
+    assert (
+        f'<a class="archived-link" href="{copy}" rel="noopener noreferrer nofollow">'
+        'Wayback Machine, captured <time datetime="2019-01-15">15 January 2019</time></a>'
+    ) in report
+    assert f"Archived copy: {copy}" in report or copy in report.split("Cite this report")[1]

@@ -10,3 +10,29 @@ document$.subscribe(() => {
     }
   }
 });
+
+// A report's citation ends with the day the reader saw it (theirs, so it cannot be written
+// into the page at build time), and a button copies it.
+document$.subscribe(() => {
+  for (const box of document.querySelectorAll(".citation-box")) {
+    const text = box.querySelector(".citation-text");
+    if (!text.querySelector(".citation-accessed")) {
+      const accessed = document.createElement("span");
+      accessed.className = "citation-accessed";
+      const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+      accessed.textContent = ` Accessed ${today}.`;
+      text.append(accessed);
+    }
+    const slot = box.querySelector(".citation-copy-slot");
+    if (!navigator.clipboard || slot.firstChild) continue;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button citation-copy";
+    button.textContent = "Copy the citation";
+    button.addEventListener("click", async () => {
+      await navigator.clipboard.writeText(text.textContent.trim());
+      button.textContent = "Copied";
+    });
+    slot.append(button, " ");
+  }
+});

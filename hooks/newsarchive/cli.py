@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from .links import dead_links
 from .load import load_archive
 from .load.labels import label_warnings
 from .model import PartialDate, json_schema
@@ -39,6 +40,9 @@ def _check(args: argparse.Namespace) -> int:
                 f"::warning file={warning.path},line={warning.line},title={warning.field}::"
                 f"{warning.message}"
             )
+    if args.links:
+        for warning in dead_links(articles):
+            print(f"warning: {warning}", file=sys.stderr)
     print(f"{len(articles)} article(s) checked, no problems.")
     return 0
 
@@ -135,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate article files (default: articles/)")
     check.add_argument("paths", nargs="*", help="article files or folders")
     check.add_argument("--github", action="store_true", help="also print GitHub annotations")
+    check.add_argument(
+        "--links",
+        action="store_true",
+        help="also ask every source and archived address whether it still answers (online)",
+    )
     check.set_defaults(run=_check)
     new = commands.add_parser("new", help="start a new article file, correctly named")
     new.add_argument("--outlet", help="the outlet's name, e.g. 'Gay Times'")

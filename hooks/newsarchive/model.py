@@ -35,7 +35,9 @@ __all__ = [
     "Quote",
     "Source",
     "TitleSource",
+    "Stance",
     "UNATTRIBUTED",
+    "VAGUE_QUALIFIERS",
 ]
 
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/\"'<>]+\.[^\s\"'<>]+$")
@@ -158,8 +160,16 @@ class _Strict(BaseModel):
 # headline: the outlet's own; url-slug: rebuilt from the URL's words; editorial: ours.
 TitleSource = Literal["headline", "url-slug", "editorial"]
 
-# "unqualified": a bare number; the text says neither "exactly" nor "around".
-Qualifier = Literal["exactly", "unqualified", "around", "at least", "more than", "at most"]
+# "unqualified": a bare number; the text says neither "exactly" nor "around". "between"
+# takes value and value_max; the vague ones ("dozens") take no number at all.
+Qualifier = Literal[
+    "exactly", "unqualified", "around", "at least", "more than", "at most", "up to",
+    "between", "several", "dozens", "hundreds", "thousands",
+]  # fmt: skip
+VAGUE_QUALIFIERS = frozenset({"several", "dozens", "hundreds", "thousands"})
+# "states": the speaker gives the figure; "denies": the speaker disputes it ("if even a
+# single person were arrested, let alone 40").
+Stance = Literal["states", "denies"]
 
 
 class Published(_Strict):
@@ -216,6 +226,14 @@ class Source(_Strict):
         description="Why the author is not known (with author: null), or where the name is from.",
     )
     published: Published = Field(description="When the report came out (see below).")
+    archived: list[Text] = Field(
+        [],
+        description=(
+            "Copies of the report in a web archive, each with its capture time: "
+            "`https://web.archive.org/web/<14-digit timestamp>/<url>` or "
+            "`https://archive.ph/<14-digit timestamp>/<url>`."
+        ),
+    )
 
     @model_validator(mode="after")
     def _unknowns_are_explained(self) -> Source:
@@ -236,6 +254,43 @@ class Source(_Strict):
         return url
 
 
+# Web archives whose addresses say when the copy was taken and of what: the Wayback
+# Machine (an "id_" or similar flag after the timestamp is allowed) and archive.today.
+_ARCHIVE_ADDRESS = re.compile(
+    r"^https://(?:(?P<wayback>web\.archive\.org)/web/(?P<w_time>\d{14})(?:[a-z]{2}_)?"
+    r"|archive\.(?:today|ph|is|li|vn|fo|md)/(?P<a_time>\d{14}))/(?P<url>https?://\S+)$"
+)
+
+
+@dataclass(frozen=True)
+class ArchivedCopy:
+    """A web archive's copy of a report: which archive, when it was taken, of what."""
+
+    archive: str  # "Wayback Machine" or "archive.today"
+    captured: PartialDate  # the day; the archive's address also has the time
+    url: str
+
+
+def archived_copy(copy: str) -> ArchivedCopy | None:
+    """What a web archive address says, or None when `copy` is not one (or its capture
+    time is not a real time)."""
+    found = _ARCHIVE_ADDRESS.match(copy)
+    if found is None:
+        return None
+    try:
+        captured = dt.datetime.strptime(found["w_time"] or found["a_time"], "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    archive = "Wayback Machine" if found["wayback"] else "archive.today"
+    return ArchivedCopy(archive, PartialDate.parse(captured.date()), found["url"])
+
+
+def same_address(url: str) -> str:
+    """An address as compared: no scheme, "www." or trailing slash."""
+    bare = re.sub(r"^https?://(www\.)?", "", url)
+    return bare.rstrip("/").lower()
+
+
 UNATTRIBUTED = "unattributed"  # what attributed_to says when the report names no one
 
 
@@ -248,9 +303,31 @@ class Figure(_Strict):
             "where one fits: deaths, detained, still_detained, released, victim_age..."
         )
     )
-    value: Annotated[int, Field(ge=0, strict=True)] = Field(description="The number, in digits.")
+    value: Annotated[int, Field(ge=0, strict=True)] | None = Field(
+        None,
+        description=(
+            "The number, in digits (the lower one of a range); none for a vague quantity "
+            "such as dozens."
+        ),
+    )
+    value_max: Annotated[int, Field(ge=0, strict=True)] | None = Field(
+        None, description="The upper number of a range (qualifier: between)."
+    )
     unit: Text = Field("people", description="What is counted: people, years, floor...")
-    qualifier: Qualifier = Field(description="How the report qualifies the number.")
+    qualifier: Qualifier = Field(
+        description=(
+            "How the report qualifies the number: exactly, unqualified, around, at least, more "
+            "than, at most, up to, between (with value_max), or a vague quantity without a "
+            "number: several, dozens, hundreds, thousands."
+        )
+    )
+    stance: Stance = Field(
+        "states",
+        description=(
+            "states: the one it is attributed to gives the figure; denies: they dispute it "
+            "(a denial, shown as a dispute, never as support)."
+        ),
+    )
     period: Text | None = Field(None, description="The time the figure is about, where told.")
     attributed_to: Text = Field(
         description=(
@@ -270,6 +347,28 @@ class Figure(_Strict):
     other_quotes: list[Text] = Field(
         [], description="Other passages of the same report that state the same figure."
     )
+
+    @model_validator(mode="after")
+    def _number_fits_qualifier(self) -> Figure:
+        if self.qualifier in VAGUE_QUALIFIERS:
+            if self.value is not None or self.value_max is not None:
+                raise ValueError(
+                    f"qualifier '{self.qualifier}' gives no number: leave out value "
+                    "(and value_max), or use a qualifier such as 'around' if the text has one"
+                )
+        elif self.value is None:
+            raise ValueError(
+                f"value is missing: qualifier '{self.qualifier}' needs the number, in digits"
+            )
+        if self.qualifier == "between":
+            if self.value_max is None or self.value is None or self.value_max <= self.value:
+                raise ValueError(
+                    "qualifier 'between' needs value (the lower number) and value_max (the "
+                    "higher one), as in 'between 10 and 20': value: 10, value_max: 20"
+                )
+        elif self.value_max is not None:
+            raise ValueError("value_max is only for a range: set qualifier: between")
+        return self
 
 
 class Event(_Strict):
@@ -301,7 +400,20 @@ class Quote(_Strict):
 
     name: Text | None = Field(description="As spelled in the report; null when anonymous.")
     role: Text = Field(description="Who they are, as the report says (and to whom they spoke).")
-    text: Text = Field(description="The quoted words, verbatim.")
+    text: Text = Field(
+        description=(
+            "The quoted words, verbatim; for reported speech, the passage that reports what "
+            "they said."
+        )
+    )
+    speech: Literal["direct", "reported"] = Field(
+        "direct",
+        description=(
+            "direct: their own words, in quotation marks in the report; reported: the report "
+            'says what they said in its own words ("reportedly said the administration would '
+            'look into it"), shown without quotation marks.'
+        ),
+    )
     person: Key | None = Field(
         None,
         description=(
@@ -325,7 +437,7 @@ class FrontMatter(_Strict):
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", strict=True)] = Field(
         description="Language code of the text: en, ru..."
     )
-    tags: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9][\w -]*$", strict=True)]] = Field(
+    tags: list[Annotated[str, Field(pattern=r"^[^\W_][\w -]*$", strict=True)]] = Field(
         [], description="Topics: letters, digits, spaces and -."
     )
     summary: Text = Field(description="One line for the archive index.")

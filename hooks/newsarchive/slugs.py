@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from anyascii import anyascii
 
 __all__ = ["slugify"]
 
 
 def slugify(text: str) -> str:
-    """ "Gay Times" -> "gay-times"; a name with no ASCII letters -> "page"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "page"
+    """ "Gay Times" -> "gay-times"; other scripts are transliterated ("Новая газета" ->
+    "novaya-gazeta"); a name with no letters or digits at all -> "page"."""
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "page"

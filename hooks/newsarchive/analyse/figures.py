@@ -32,17 +32,37 @@ class FigureClaim:
     source: Article  # the report this claim originates in: itself, or the one it copies
 
     def bounds(self) -> tuple[float, float]:
-        """The range of true values the claim allows ("around" is taken as within 20%)."""
+        """The range of true values the claim allows ("around" is taken as within 20%, the
+        vague quantities as VAGUE_BOUNDS say)."""
         value, qualifier = self.figure.value, self.figure.qualifier
+        if qualifier in VAGUE_BOUNDS:
+            return VAGUE_BOUNDS[qualifier]
+        assert value is not None  # the model requires a number for the other qualifiers
         if qualifier in {"exactly", "unqualified"}:
             return value, value
         if qualifier == "at least":
             return value, math.inf
         if qualifier == "more than":
             return value + 1, math.inf
-        if qualifier == "at most":
+        if qualifier in {"at most", "up to"}:
             return 0, value
+        if qualifier == "between":
+            return value, self.figure.value_max  # type: ignore[return-value]
         return value * 0.8, value * 1.2  # around
+
+    @property
+    def denies(self) -> bool:
+        return self.figure.stance == "denies"
+
+
+# What a vague quantity is taken to allow when compared with numbers: "dozens" is at
+# least two dozen and fewer than a hundred. Said on the Figures page.
+VAGUE_BOUNDS: dict[str, tuple[float, float]] = {
+    "several": (3, 9),
+    "dozens": (24, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, math.inf),
+}
 
 
 @dataclass
@@ -71,15 +91,27 @@ class FigureRow:
     @property
     def disagree(self) -> bool:
         """True when no single value fits every claim (different numbers, or qualifiers that
-        contradict each other, such as "exactly 2" against "at least 3")."""
-        low = max(claim.bounds()[0] for claim in self.claims)
-        high = min(claim.bounds()[1] for claim in self.claims)
+        contradict each other, such as "exactly 2" against "at least 3"; a range or a vague
+        quantity agrees with the numbers it takes in). Denials are not values: see
+        `disputed`."""
+        stated = [claim for claim in self.claims if not claim.denies]
+        if not stated:
+            return False
+        low = max(claim.bounds()[0] for claim in stated)
+        high = min(claim.bounds()[1] for claim in stated)
         return low > high
 
+    @property
+    def disputed(self) -> list[FigureClaim]:
+        """The claims that deny the figure (a spokesman's "let alone 40")."""
+        return [claim for claim in self.claims if claim.denies]
+
     def values(self) -> list[ValueSupport]:
-        """Each distinct wording of the figure ("around 40") with the reports behind it."""
+        """Each distinct wording of the figure ("around 40") with the reports behind it;
+        denials are not among them."""
         by_value: dict[str, ValueSupport] = {}
-        for claim in sorted(self.claims, key=lambda c: (c.figure.value, c.figure.qualifier)):
+        stated = [claim for claim in self.claims if not claim.denies]
+        for claim in sorted(stated, key=lambda c: (c.bounds(), c.figure.qualifier)):
             support = by_value.setdefault(
                 say_figure(claim.figure), ValueSupport(figure=claim.figure)
             )
@@ -107,20 +139,25 @@ class FigureRow:
 class ValueSupport(Support):
     """One value of a figure ("around 40") and what stands behind it."""
 
-    figure: Figure | None = None
-
-    @property
-    def text(self) -> str:
-        """The value as a reader says it: "around 40"."""
-        assert self.figure is not None
-        return say_figure(self.figure)
+    figure: Figure | None = None  # the first claim of this value: how it is said
 
 
-def say_figure(figure: Figure) -> str:
-    """A figure as a reader says it: "40", "around 40", "at least 2"."""
-    if figure.qualifier in {"exactly", "unqualified"}:
-        return str(figure.value)
-    return f"{figure.qualifier} {figure.value}"
+def say_figure(figure: Figure, unit: str | None = None) -> str:
+    """A figure as a reader says it: "40", "around 40", "between 10 and 20", "dozens",
+    with what it counts when `unit` is given ("dozens of people"); a denial says so:
+    "denies 40"."""
+    said: str
+    if figure.qualifier in VAGUE_BOUNDS:
+        said = f"{figure.qualifier} of" if unit else figure.qualifier
+    elif figure.qualifier in {"exactly", "unqualified"}:
+        said = str(figure.value)
+    elif figure.qualifier == "between":
+        said = f"between {figure.value} and {figure.value_max}"
+    else:
+        said = f"{figure.qualifier} {figure.value}"
+    if unit:
+        said += f" {unit}"
+    return f"denies {said}" if figure.stance == "denies" else said
 
 
 def _copied_from(shared: list[SharedGroup]) -> dict[tuple, Article]:

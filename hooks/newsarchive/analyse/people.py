@@ -13,8 +13,9 @@ person (a confirmed variant); quotes with different keys are never joined.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from anyascii import anyascii
 
 from ..model import Article, Quote
 
@@ -72,8 +73,9 @@ class Person:
 
 
 def fold_name(name: str) -> str:
-    """A name as compared: no case, accents, punctuation, honorifics or leading "the"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """A name as compared: no case, accents, punctuation, honorifics or leading "the";
+    other scripts transliterated, so a Cyrillic and a Latin spelling can meet."""
+    ascii_name = anyascii(name)  # Игорь Кочетков -> Igor' Kochetkov
     words = [w for w in re.findall(r"[a-z0-9]+", ascii_name.lower()) if w not in HONORIFICS]
     return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 

@@ -15,8 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..cache import BuildCache, digest
-from ..model import Article, Event, Figure, FrontMatter
+from ..model import Article, Event, Figure, FrontMatter, archived_copy, same_address
 from ..passages import closest_passage, find_passage, normalise
+from ..slugs import slugify
 from .body import BIDI_CONTROLS, bidi_message, body_problems
 from .front_matter import read_article
 from .messages import schema_message
@@ -94,6 +95,26 @@ def _named_sources(meta: FrontMatter, body: str, log: ProblemLog) -> None:
                 (kind, index, "primary_source"),
                 f"the report never names {name!r}; give the name as the text writes it, or "
                 "leave primary_source out when the report does not name the source",
+            )
+
+
+def _archived_copies(meta: FrontMatter, log: ProblemLog) -> None:
+    """Each archived copy is an archive address with its capture time, of this report."""
+    url = meta.source.url
+    for index, copy in enumerate(meta.source.archived):
+        archived = archived_copy(copy)
+        if archived is None:
+            log.add(
+                ("source", "archived", index),
+                f"{copy!r} is not a web archive address with its capture time; write "
+                "https://web.archive.org/web/<14-digit timestamp>/<the report's url> "
+                "(or the same with https://archive.ph/)",
+            )
+        elif url is None or same_address(archived.url) != same_address(url):
+            log.add(
+                ("source", "archived", index),
+                f"this is a copy of {archived.url}, not of the report's url ({url}); "
+                "archive the report's own address",
             )
 
 
@@ -180,6 +201,7 @@ def parse_article(
     if meta is not None:
         _grounded(meta, body, log)
         _named_sources(meta, body, log)
+        _archived_copies(meta, log)
         _dates(meta, log, today or dt.date.today())
         _file_name(path, meta, log)
     if log.problems or meta is None:
@@ -266,8 +288,23 @@ def _cross_file_problems(articles: list[Article], root: Path | None) -> list[Pro
     problems: list[Problem] = []
     by_slug: dict[str, Article] = {}
     by_url: dict[str, Article] = {}
+    by_outlet: dict[str, Article] = {}  # outlet slug -> first article naming it
     for article in sorted(articles, key=lambda a: str(a.path)):
         display = _display(article.path, root)
+        outlet = article.meta.source.outlet
+        first = by_outlet.setdefault(slugify(outlet), article)
+        if first.meta.source.outlet != outlet:
+            problems.append(
+                Problem(
+                    display,
+                    article.line_of(("source", "outlet")),
+                    "source.outlet",
+                    f"'{outlet}' and '{first.meta.source.outlet}' (in "
+                    f"{_display(first.path, root)}) would share one outlet page, "
+                    f"outlets/{slugify(outlet)}/: spell one outlet the same in every article, "
+                    "or name two outlets so that their letters or digits differ",
+                )
+            )
         first = by_slug.setdefault(article.slug.lower(), article)
         if first is not article:
             problems.append(

@@ -25,6 +25,7 @@ from .site import (
     json_ld,
     render_feed,
     render_home,
+    with_language,
 )
 from .timeline_pages import timeline_pages
 from .urls import report_src, slugify
@@ -43,18 +44,22 @@ __all__ = [
     "render_pages",
     "report_src",
     "slugify",
+    "with_language",
 ]
 
 
-def render_pages(archive: Archive, options: PagingOptions | None = None) -> list[GeneratedPage]:
-    """Every generated page of the site, lists split as `options` say."""
+def render_pages(
+    archive: Archive, options: PagingOptions | None = None, *, site_url: str = ""
+) -> list[GeneratedPage]:
+    """Every generated page of the site, lists split as `options` say; `site_url` is where
+    the site is published (citations give the page's full address)."""
     options = options or PagingOptions()
     located: dict[str, str] = {}  # timeline entry id -> its page, for the reports' links
     timeline = timeline_pages(archive, options, located)
     shared, group_urls = memberships(archive), passage_group_urls(archive, options)
     links = cross_links(archive, options, located)
     reports = [
-        report_page(a, shared.get(a.slug, []), group_urls, options, links[a.slug])
+        report_page(a, shared.get(a.slug, []), group_urls, options, links[a.slug], site_url)
         for a in archive.articles
     ]
     pages: list[GeneratedPage] = []

@@ -7,7 +7,8 @@ from ..analyse.archive import Archive
 from ..analyse.shared_passages import Paragraph, SharedGroup
 from ..analyse.timeline import publication_date
 from ..cache import BuildCache
-from ..model import Article
+from ..export import citation_files, citation_text, report_address
+from ..model import Article, archived_copy
 from ..passages import find_passage, passage_id
 from .cross_links import CrossLinks
 from .page import GeneratedPage, lift_blocks
@@ -105,24 +106,34 @@ def report_page(
     group_urls: GroupUrls,
     options: PagingOptions,
     links: CrossLinks,
+    site_url: str,
 ) -> GeneratedPage:
     """A report's page; while serving, again only when its file, its notes or its links
     to other pages change."""
     notes = _shared_notes(article, shared, group_urls, options)
-    key = (str(article.path), article.digest, tuple(sorted(notes.items())), links)
-    return _REPORT_PAGES.get(key, lambda: lift_blocks(_render_report(article, notes, links)))
+    key = (str(article.path), article.digest, tuple(sorted(notes.items())), links, site_url)
+    return _REPORT_PAGES.get(
+        key, lambda: lift_blocks(_render_report(article, notes, links, site_url))
+    )
 
 
-def _render_report(article: Article, notes: dict[int, str], links: CrossLinks) -> GeneratedPage:
+def _render_report(
+    article: Article, notes: dict[int, str], links: CrossLinks, site_url: str
+) -> GeneratedPage:
     meta = article.meta
     passages = [passage for _, passage in meta.cited_passages()]
     date, date_label = publication_date(article), publication_label(article)
     src = report_src(article)
+    downloads = {
+        name: relative_link(src, path.rpartition("/")[0] + "/") + path.rpartition("/")[2]
+        for name, path in citation_files(article).items()
+    }
     content = render_template(
         "report.md",
         article=article,
         meta=meta,
         source=meta.source,
+        archived=[(copy, archived_copy(copy)) for copy in meta.source.archived],
         published_iso=date.iso(),
         published_label=date_label,
         published_year=article.published.sort_date.year,
@@ -134,5 +145,7 @@ def _render_report(article: Article, notes: dict[int, str], links: CrossLinks) -
             key=lambda pair: pair[0].date.sort_key() if pair[0].date else (9999, 0, 0),
         ),
         links=links,
+        citation=citation_text(article, date_label, report_address(site_url, article)),
+        citation_downloads=downloads,
     )
     return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)

@@ -26,7 +26,7 @@ ALLOWED_ATTRIBUTES = {
         "data-pagefind-meta",
         "data-pagefind-ignore",
     },  # fmt: skip
-    "a": {"href", "rel"},
+    "a": {"href", "rel", "download"},
     "time": {"datetime"},
     "th": {"scope"},
     "td": {"data-label"},  # the column's name, shown beside the cell on a phone

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from ..analyse.archive import Archive
@@ -105,3 +106,8 @@ def render_feed(
     return render_cached(
         "feed.xml", entries=entries, base=base, site_name=site_name, updated=updated
     )
+
+
+def with_language(html: str, language: str) -> str:
+    """A finished page declared to be in `language` (a checked code such as ru)."""
+    return re.sub(r'<html lang="[^"]*"', f'<html lang="{language}"', html, count=1)

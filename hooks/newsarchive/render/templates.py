@@ -17,11 +17,11 @@ from pydantic import BaseModel
 from ..analyse.figures import say_figure
 from ..cache import BuildCache
 from ..cache import enabled as caching
-from ..model import Article
+from ..model import Article, Quote
 from ..passages import passage_id
 from ..templating import template_environment
 from .links import ReportLinks
-from .words import say_attribution, say_support, sentence_case
+from .words import say_attribution, say_dispute, say_support, sentence_case
 
 
 @cache
@@ -34,7 +34,17 @@ def _templates() -> jinja2.Environment:
     env.filters["support"] = say_support
     env.filters["sentence"] = sentence_case
     env.filters["attribution"] = say_attribution
+    env.filters["dispute"] = say_dispute
+    env.filters["quotation"] = _quotation
     return env
+
+
+def _quotation(quote: Quote) -> Markup:
+    """What a person said as the page shows it: their own words in quotation marks, or the
+    report's account of them, marked as reported speech and never in quotation marks."""
+    if quote.speech == "reported":
+        return Markup('{} <span class="note">(reported speech)</span>').format(quote.text)
+    return Markup("“{}”").format(quote.text)
 
 
 def _meta_text(text: str) -> Markup:

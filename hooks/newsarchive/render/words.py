@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..analyse.figures import FigureRow
 from ..analyse.people import fold_name
 from ..analyse.support import Support
 from ..analyse.timeline import TimelineEntry, publication_date
 from ..model import UNATTRIBUTED, Article, Figure, PartialDate
+
+_DENIALS_SHOWN = 3  # denials named in a sentence; the rest are counted
+
+
+def say_dispute(row: FigureRow) -> str:
+    """Who denies a figure, and in which report: "Disputed: denied by Chechen authorities,
+    to RT (OutNews Global)"; past three denials the rest are counted, so the line stays short."""
+    denials = row.disputed
+    named = [
+        f"{say_attribution(claim.figure)} ({claim.article.meta.source.outlet})"
+        for claim in denials[:_DENIALS_SHOWN]
+    ]
+    said = "Disputed: denied by " + "; by ".join(named)
+    if len(denials) > _DENIALS_SHOWN:
+        said += f"; and in {_count(len(denials) - _DENIALS_SHOWN, 'other report')}"
+    return said
 
 
 def say_attribution(figure: Figure) -> str:

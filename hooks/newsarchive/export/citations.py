@@ -1,0 +1,143 @@
+"""How to cite a report: a ready sentence, and BibTeX, RIS and CSL-JSON records.
+
+Only what the article knows goes in: an unknown author or day is said to be unknown (the
+sentence) or left out with a note saying so (the records), never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..model import Article
+
+__all__ = ["bibtex", "csl_json", "ris", "citation_text"]
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def _window_note(article: Article) -> str | None:
+    published = article.published
+    if published.exact:
+        return None
+    first, last = published.not_before, published.not_after
+    return f"Published between {first.isoformat()} and {last.isoformat()}; exact day not known."  # type: ignore[union-attr]
+
+
+def _title_note(article: Article) -> str | None:
+    if article.meta.title_source == "url-slug":
+        return "Title rebuilt from the web address; not the outlet's headline."
+    if article.meta.title_source == "editorial":
+        return "Title given by the archive; not the outlet's headline."
+    return None
+
+
+def _notes(article: Article, archive_page: str) -> list[str]:
+    notes = [_window_note(article), _title_note(article)]
+    if article.meta.source.author is None:
+        notes.append("Author not known.")
+    notes += [f"Archived copy: {copy}" for copy in article.meta.source.archived]
+    notes.append(f"In the press archive: {archive_page}")
+    return [note for note in notes if note]
+
+
+def citation_text(article: Article, published_label: str, archive_page: str) -> str:
+    """The citation a reader copies: author (or "Author not known"), title, outlet,
+    publication day or window, address, archived copies, the archive's page."""
+    meta, source = article.meta, article.meta.source
+    parts = [source.author or "Author not known", f"“{meta.title}”"]
+    if note := _title_note(article):
+        parts[-1] += f" [{note[0].lower()}{note[1:].rstrip('.')}]"
+    parts += [source.outlet, published_label]
+    text = ". ".join(parts) + "."
+    if source.url:
+        text += f" {source.url}."
+    else:
+        text += " Web address not known."
+    for copy in source.archived:
+        text += f" Archived at {copy}."
+    return text + f" In the press archive: {archive_page}."
+
+
+def csl_json(article: Article, archive_page: str) -> dict[str, Any]:
+    """The report as a CSL-JSON item (read by Zotero, Pandoc, citeproc)."""
+    meta, source, published = article.meta, article.meta.source, article.published
+    item: dict[str, Any] = {
+        "id": article.slug,
+        "type": "article-newspaper",
+        "title": meta.title,
+        "container-title": source.outlet,
+        "language": meta.language,
+        "note": " ".join(_notes(article, archive_page)),
+    }
+    if source.author:
+        item["author"] = [{"literal": source.author}]
+    if published.exact:
+        day = published.date
+        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}  # type: ignore[union-attr]
+    else:  # a range: the first and last day it can have come out
+        first, last = published.not_before, published.not_after
+        item["issued"] = {
+            "date-parts": [[d.year, d.month, d.day] for d in (first, last)]  # type: ignore[union-attr]
+        }
+    if source.url:
+        item["URL"] = source.url
+    if source.archived:
+        item["archive_location"] = source.archived[0]
+    return item
+
+
+def csl_json_text(items: list[dict[str, Any]]) -> str:
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def _bibtex_escape(text: str) -> str:
+    text = re.sub(r"([{}\\])", r"\\\1", text)
+    return re.sub(r"([&%$#_])", r"\\\1", text)
+
+
+def bibtex(article: Article, archive_page: str) -> str:
+    """The report as a BibTeX @article entry; the outlet is the journal."""
+    meta, source, published = article.meta, article.meta.source, article.published
+    fields: list[tuple[str, str]] = [("title", meta.title), ("journal", source.outlet)]
+    if source.author:
+        fields.append(("author", source.author))
+    day = published.date or published.not_before
+    assert day is not None  # the model requires a day or a window
+    if published.exact or day.year == published.latest.year:
+        fields.append(("year", str(day.year)))
+    if published.exact or (day.year, day.month) == (published.latest.year, published.latest.month):
+        fields.append(("month", _MONTHS[day.month - 1]))
+    if published.exact:
+        fields.append(("day", str(day.day)))
+    if source.url:
+        fields.append(("url", source.url))
+    fields += [("language", meta.language), ("note", " ".join(_notes(article, archive_page)))]
+    body = ",\n".join(f"  {name} = {_bibtex_value(name, value)}" for name, value in fields)
+    return f"@article{{{article.slug},\n{body}\n}}\n"
+
+
+def _bibtex_value(name: str, value: str) -> str:
+    """A field's value: BibTeX's month macros (jan...) go bare, the rest in braces."""
+    return value if name == "month" else "{" + _bibtex_escape(value) + "}"
+
+
+def ris(article: Article, archive_page: str) -> str:
+    """The report as an RIS record (EndNote, Zotero, Mendeley)."""
+    meta, source, published = article.meta, article.meta.source, article.published
+    lines = [("TY", "NEWS"), ("TI", meta.title), ("T2", source.outlet)]
+    if source.author:
+        lines.append(("AU", source.author))
+    if published.exact:
+        day = published.date
+        lines.append(("PY", str(day.year)))  # type: ignore[union-attr]
+        lines.append(("DA", day.strftime("%Y/%m/%d/")))  # type: ignore[union-attr]
+    elif published.not_before.year == published.latest.year:  # type: ignore[union-attr]
+        lines.append(("PY", str(published.latest.year)))
+    if source.url:
+        lines.append(("UR", source.url))
+    lines += [("LA", meta.language)]
+    lines += [("N1", note) for note in _notes(article, archive_page)]
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
