@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build check test browser schema bench lock clean
+.PHONY: serve build check test browser schema bench suggest-eval lock clean
 
 $(UV): requirements/uv.txt
 	test -x $(TOOLS)/bin/python || python3 -m venv $(TOOLS)
@@ -63,6 +63,10 @@ test: $(STAMP) browser check
 
 clean:
 	rm -rf site .pytest_cache
+
+## suggest-eval: how well `newsarchive suggest` finds what the editors of the archive entered
+suggest-eval: $(STAMP)
+	$(BIN)/python benchmarks/suggest_eval.py
 
 ## bench: full build against a plain mkdocs-material build, typical and wire-copy archives,
 ## at 100, 1,000 and 10,000 reports (BENCH_SIZES="1000" for fewer)

@@ -1,4 +1,5 @@
-"""The `newsarchive` command: check articles, scaffold a new one, export the schema."""
+"""The `newsarchive` command: check articles, scaffold a new one, suggest its claims,
+export the schema."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from .load.labels import label_warnings
 from .model import PartialDate, json_schema
 from .reference import front_matter_reference
 from .scaffold import Scaffold, article_name, duplicates, scaffold_text
+from .suggest import suggest, suggestions_yaml
+from .suggest.merge import merge_suggestions
 
 __all__ = ["main"]
 
@@ -129,7 +132,37 @@ def _new(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold_text(scaffold), encoding="utf-8")
     print(f"{path}: written. Fill in what it marks TODO, then run: newsarchive check {path}")
+    if args.suggest and body:
+        return _suggest_into(path, write=True)
     return 0
+
+
+def _suggest_into(path: Path, write: bool) -> int:
+    """Suggest for one article: print the YAML, or write it into the file as comments."""
+    archive, _ = load_archive([path.parent])  # the archive's keys and people (valid files)
+    suggestions = suggest(path, archive)
+    if not write:
+        sys.stdout.write(suggestions_yaml(suggestions))
+        return 0
+    text, added = merge_suggestions(path.read_text("utf-8"), suggestions)
+    path.write_text(text, encoding="utf-8")
+    print(
+        f"{path}: {added} suggestion(s) written as comments under figures, events and quotes. "
+        f"Uncomment what the report says (remove '# '), then run: newsarchive check {path}"
+    )
+    return 0
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    path = Path(args.article)
+    if not path.is_file():
+        print(f"newsarchive suggest: {path} is not a file", file=sys.stderr)
+        return 2
+    try:
+        return _suggest_into(path, args.write)
+    except ValueError as error:
+        print(f"newsarchive suggest: {path}: {error}", file=sys.stderr)
+        return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,7 +195,24 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--text", help="a plain text file holding the report's text")
     new.add_argument("--folder", default="articles", help="where articles live (default: articles)")
     new.add_argument("-i", "--interactive", action="store_true", help="ask for each field")
+    new.add_argument(
+        "--suggest",
+        action="store_true",
+        help="also write suggested figures, events and quotes from --text, commented out",
+    )
     new.set_defaults(run=_new)
+    suggestion = commands.add_parser(
+        "suggest", help="suggest the figures, events and quotes an article's text states"
+    )
+    suggestion.add_argument(
+        "article", help="the article file (its front matter may be partly filled)"
+    )
+    suggestion.add_argument(
+        "--write",
+        action="store_true",
+        help="write them into the file as commented-out items (nothing there is overwritten)",
+    )
+    suggestion.set_defaults(run=_suggest)
     schema = commands.add_parser("schema", help="write the front matter JSON Schema")
     schema.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     schema.add_argument(

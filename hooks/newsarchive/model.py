@@ -448,6 +448,12 @@ class FrontMatter(_Strict):
     events: list[Event] = Field([], description="Every dated event the report mentions.")
     quotes: list[Quote] = Field([], description="Everyone the report quotes.")
 
+    @field_validator("figures", "events", "quotes", mode="before")
+    @classmethod
+    def _empty_key_is_no_items(cls, value: object) -> object:
+        # "figures:" with nothing under it (or only commented-out suggestions) is no items
+        return [] if value is None else value
+
     def cited_passages(self) -> list[tuple[tuple, str]]:
         """(field path, passage) of every figure, event and quote: what must be in the body."""
         found: list[tuple[tuple, str]] = [

@@ -1,0 +1,169 @@
+"""Figures: a quantity next to what it counts ("40 detained", "two people were killed",
+"a 17-year-old"), with its qualifier, the smallest clause that states it, who the text
+says gives it, and whether they deny it ("let alone 40")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import Quantity, quantities
+from .quotes import Quotation
+from .text import Piece, clauses, trimmed
+
+__all__ = ["COUNTED_WORDS", "FigureSuggestion", "figure_suggestions"]
+
+# What a quantity may count, as the words say it -> (label, unit). Labels are the
+# vocabulary of CONTRIBUTING.md; the first pattern that matches wins.
+_COUNTED = [
+    (
+        r"remain(?:s|ed)? in (?:detention|custody|prison)"
+        r"|still (?:held|detained|in detention|in custody)",
+        "still_detained",
+    ),
+    (r"killed|kill|died|dead|deaths?|murdered|executed|lost their lives|perished", "deaths"),
+    (r"tortured|tortures?", "tortured"),
+    (
+        r"detained|detentions?|arrested|arrests?|held|imprisoned|jailed|rounded up|abducted"
+        r"|kidnapped|in custody",
+        "detained",
+    ),
+    (r"released|freed", "released"),
+    (r"missing|disappeared|vanished", "missing"),
+    (r"fled|escaped|evacuated", "fled"),
+    (r"injured|wounded|beaten", "injured"),
+    (r"victims?", "victims"),
+]
+COUNTED_WORDS = re.compile("|".join(rf"\b(?:{words})\b" for words, _ in _COUNTED), re.IGNORECASE)
+_REACH = 8  # words between a quantity and what it counts
+_DENIAL = re.compile(
+    r"\b(?:let alone|den(?:y|ies|ied|ial)|absurd|lies?\b|false|untrue|not true|fabricat\w*"
+    r"|nonsense)",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = [
+    re.compile(r"according to (?P<who>[^,.;]+)", re.IGNORECASE),
+    re.compile(
+        r"(?P<who>(?:[\w’'-]+ ){0,6}?[\w’'-]+),? "
+        r"(?:said|says|told|reported|estimated|claimed|quoted)\b"
+    ),
+    re.compile(r"\b(?:said|says|told|reported) (?P<who>(?:[A-Z][\w’'-]+ ?){1,4})"),
+]  # fmt: skip
+
+
+_NOT_A_SOURCE = {"it", "there", "this", "that", "were", "was", "been", "be", "is", "are", "has"}
+
+
+@dataclass(frozen=True)
+class FigureSuggestion:
+    label: str
+    value: int | None
+    value_max: int | None
+    qualifier: str
+    unit: str
+    stance: str
+    attributed_to: str
+    passage: Piece
+    why: str
+
+
+@dataclass(frozen=True)
+class _Found:
+    text: str
+    start: int
+    end: int
+
+
+def _label_of(words: str) -> str:
+    return next(label for pattern, label in _COUNTED if re.fullmatch(pattern, words, re.IGNORECASE))
+
+
+def _counted(sentence: str, quantity: Quantity, following: int) -> _Found | None:
+    """What the quantity counts: the nearest counted word after it (before the next
+    quantity), else just before it ("arrested, let alone 40")."""
+    ahead = sentence[quantity.end : following]
+    match = COUNTED_WORDS.search(ahead)
+    if match and len(ahead[: match.start()].split()) <= _REACH:
+        return _shifted(match, quantity.end)
+    behind = sentence[max(0, quantity.start - 60) : quantity.start]
+    matches = list(COUNTED_WORDS.finditer(behind))
+    if matches and len(behind[matches[-1].end() :].split()) <= 3:
+        return _shifted(matches[-1], max(0, quantity.start - 60))
+    return None
+
+
+def _shifted(match: re.Match, offset: int) -> _Found:
+    return _Found(match.group(), match.start() + offset, match.end() + offset)
+
+
+def _passage(sentence: Piece, body: str, start: int, end: int) -> Piece:
+    """The smallest run of clauses of the sentence that holds body[start:end]."""
+    parts = [c for c in clauses(sentence, body) if c.end > start and c.start < end]
+    return trimmed(body, parts[0].start, parts[-1].end)
+
+
+def _attributed_to(sentence: str, inside: Quotation | None) -> tuple[str, str]:
+    if inside is not None and inside.name:
+        who = inside.name + (f", {inside.role}" if inside.role else "")
+        return who, f"inside a quotation of {inside.name}"
+    for pattern in _ATTRIBUTION:
+        for match in pattern.finditer(sentence):
+            source = match["who"].strip().split()
+            if source[0].lower() in _NOT_A_SOURCE or source[-1].lower() in _NOT_A_SOURCE:
+                continue  # "it has been reported", "deaths were reported": passive, no source
+            return " ".join(source[-6:]), f"attribution '{match.group().strip()}'"
+    return "unattributed", "no one named as its source in the sentence"
+
+
+def figure_suggestions(
+    body: str, sentences: list[Piece], quotes: list[Quotation]
+) -> list[FigureSuggestion]:
+    """Every figure the sentences state."""
+    found: list[FigureSuggestion] = []
+    for sentence in sentences:
+        numbers = [q for q in quantities(sentence.text) if q.kind in {"count", "age", "ordinal"}]
+        for index, quantity in enumerate(numbers):
+            following = numbers[index + 1].start if index + 1 < len(numbers) else len(sentence.text)
+            start, end = sentence.start + quantity.start, sentence.start + quantity.end
+            said = sentence.text[quantity.start : quantity.end]
+            if quantity.kind == "age":
+                label, unit, counted = "victim_age", "years", said
+            elif quantity.kind == "ordinal":
+                after = re.match(r"\s+(floor|storey|story)\b", sentence.text[quantity.end :])
+                if not after:
+                    continue
+                label, unit, counted = "floor", "floor", after.group(1)
+                end += after.end()
+            else:
+                match = _counted(sentence.text, quantity, following)
+                if match is None or re.match(r"\s+of\b", sentence.text[quantity.end :]):
+                    continue  # "one of the administrators" picks one, it does not count
+                if re.search(
+                    r"\beven (?:a single|one)\b",
+                    sentence.text[max(0, quantity.start - 5) : quantity.end],
+                    re.I,
+                ):
+                    continue
+                label, unit, counted = _label_of(match.text), "people", match.text
+                start, end = (
+                    min(start, sentence.start + match.start),
+                    max(end, sentence.start + match.end),
+                )
+            inside = next((q for q in quotes if q.words.start <= start < q.words.end), None)
+            who, attribution = _attributed_to(sentence.text, inside)
+            denies = bool(_DENIAL.search(sentence.text)) and quantity.kind == "count"
+            found.append(
+                FigureSuggestion(
+                    label=label,
+                    value=quantity.value,
+                    value_max=quantity.value_max,
+                    qualifier=quantity.qualifier,
+                    unit=unit,
+                    stance="denies" if denies else "states",
+                    attributed_to=who,
+                    passage=_passage(sentence, body, start, end),
+                    why=f"'{said}' counts '{counted}'; {attribution}"
+                    + ("; the sentence denies it" if denies else ""),
+                )
+            )
+    return found
