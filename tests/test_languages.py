@@ -52,6 +52,18 @@ def test_a_russian_report_has_readable_addresses_and_declares_its_language(site_
     assert {"en", "ru"} <= set(entry["languages"])
 
 
+def test_an_archived_copy_is_on_the_built_report_page_and_in_its_citations(site_with_russian):
+    copy = "https://web.archive.org/web/20190122101500/https://example.org/en/test-report"
+    report = site_with_russian / "reports" / "2019-01-21-test-gazette-detentions"
+    html = (report / "index.html").read_text("utf-8")
+    assert f'<a class="archived-link" href="{copy}"' in html
+    assert "Wayback Machine, captured" in html and "22 January 2019" in html
+    bib = (site_with_russian / "citations" / "2019-01-21-test-gazette-detentions.bib").read_text()
+    assert f"Archived copy: {copy}" in bib
+    reports = (site_with_russian / "data" / "reports.csv").read_text("utf-8-sig")
+    assert copy in reports
+
+
 def test_a_person_spelled_in_cyrillic_and_latin_is_one_person(site_with_russian):
     people = site_with_russian / "people"
     pages = [p for p in people.glob("*/index.html") if "petrov" in p.parent.name]

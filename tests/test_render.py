@@ -212,4 +212,4 @@ def test_an_archived_copy_is_linked_with_its_archive_and_capture_day():
         f'<a class="archived-link" href="{copy}" rel="noopener noreferrer nofollow">'
         'Wayback Machine, captured <time datetime="2019-01-15">15 January 2019</time></a>'
     ) in report
-    assert f"Archived copy: {copy}" in report or copy in report.split("Cite this report")[1]
+    assert f"Archived at {copy}." in report.split("Cite this report")[1]  # in the citation

@@ -11,6 +11,7 @@ from ..analyse.archive import Archive
 from ..model import Article
 from .citations import bibtex, citation_text, csl_json, csl_json_text, ris
 from .files import DATA_DIR, Licence, data_files
+from .tables import report_address
 
 __all__ = [
     "CITATIONS_DIR",
@@ -23,11 +24,6 @@ __all__ = [
 
 CITATIONS_DIR = "citations"
 _FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
-
-
-def report_address(site_url: str, article: Article) -> str:
-    """A report's page on the published site."""
-    return f"{site_url.rstrip('/')}/reports/{article.slug}/"
 
 
 def citation_files(article: Article) -> dict[str, str]:

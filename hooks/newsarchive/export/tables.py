@@ -17,7 +17,7 @@ from ..analyse.archive import Archive
 from ..model import Article, Event, Figure, FrontMatter, Published, Quote, Source
 from ..passages import passage_id
 
-__all__ = ["Column", "TABLES", "Table", "rows"]
+__all__ = ["Column", "TABLES", "Table", "report_address", "row_count", "rows"]
 
 
 @dataclass(frozen=True)
@@ -131,12 +131,23 @@ TABLES = (
 )
 
 
+def report_address(site_url: str, article: Article) -> str:
+    """A report's page on the published site."""
+    return f"{site_url.rstrip('/')}/reports/{article.slug}/"
+
+
 def rows(table: Table, archive: Archive, site_url: str) -> Iterator[dict[str, Any]]:
     """The rows of `table`, newest report first, claims in their article's order."""
     make = _ROWS[table.name]
     for article in archive.articles:
-        page = f"{site_url.rstrip('/')}/reports/{article.slug}/"
-        yield from make(article, page)
+        yield from make(article, report_address(site_url, article))
+
+
+def row_count(table: Table, archive: Archive) -> int:
+    """How many rows `table` has, without making them."""
+    if table.name == "reports":
+        return len(archive.articles)
+    return sum(len(getattr(article.meta, table.name)) for article in archive.articles)
 
 
 def _report_columns(article: Article) -> dict[str, Any]:

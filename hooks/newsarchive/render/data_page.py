@@ -6,7 +6,7 @@ from itertools import islice
 
 from ..analyse.archive import Archive
 from ..export.files import JSON_FILE, Licence
-from ..export.tables import TABLES, rows
+from ..export.tables import TABLES, row_count, rows
 from .page import GeneratedPage, lift_blocks
 from .templates import render_template
 
@@ -24,7 +24,7 @@ def data_page(archive: Archive, licences: list[Licence]) -> GeneratedPage:
     content = render_template(
         "data.md",
         tables=TABLES,
-        counts={t.name: sum(1 for _ in rows(t, archive, "")) for t in TABLES},
+        counts={t.name: row_count(t, archive) for t in TABLES},
         json_file=JSON_FILE,
         sample=sample,
         sample_columns=_SAMPLE_COLUMNS,

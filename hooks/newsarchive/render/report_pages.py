@@ -7,7 +7,7 @@ from ..analyse.archive import Archive
 from ..analyse.shared_passages import Paragraph, SharedGroup
 from ..analyse.timeline import publication_date
 from ..cache import BuildCache
-from ..export import citation_files, citation_text, report_address
+from ..export import CITATIONS_DIR, citation_files, citation_text, report_address
 from ..model import Article, archived_copy
 from ..passages import find_passage, passage_id
 from .cross_links import CrossLinks
@@ -124,8 +124,9 @@ def _render_report(
     passages = [passage for _, passage in meta.cited_passages()]
     date, date_label = publication_date(article), publication_label(article)
     src = report_src(article)
+    folder = relative_link(src, f"{CITATIONS_DIR}/")
     downloads = {
-        name: relative_link(src, path.rpartition("/")[0] + "/") + path.rpartition("/")[2]
+        name: folder + path.removeprefix(f"{CITATIONS_DIR}/")
         for name, path in citation_files(article).items()
     }
     content = render_template(

@@ -78,10 +78,6 @@ class Quantity:
     qualifier: str
     kind: str  # "count", "ordinal" (9th), "age" (17-year-old), "year" (2017), "date" (May 26)
 
-    @property
-    def vague(self) -> bool:
-        return self.value is None
-
 
 def number_value(text: str) -> int:
     """The value of a number in digits or in words ("forty-two", "a hundred and five")."""
