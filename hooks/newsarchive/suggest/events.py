@@ -119,6 +119,12 @@ def _event_passage(sentence: Piece, body: str, mention: DateMention) -> Piece:
     return trimmed(body, parts[first].start, parts[last].end)
 
 
+def _used_by(event: KnownEvent) -> str:
+    """The reports that use an event's key, the first three named."""
+    more = len(event.reports) - 3
+    return ", ".join(event.reports[:3]) + (f" and {more} more" if more > 0 else "")
+
+
 def _summary(passage: str) -> str:
     text = passage.strip().rstrip(".")
     return text[:1].upper() + text[1:]
@@ -139,24 +145,19 @@ def _undated(body: str, sentence: Piece, known: list[KnownEvent]) -> Iterator[Ev
             share, i, j = best[event.key]
             passage = trimmed(body, parts[i].start, parts[j].end)
             why = (
-                f"tells the undated event '{event.key}' of {', '.join(event.reports[:3])} "
+                f"tells the undated event '{event.key}' of {_used_by(event)} "
                 f"({share:.0%} of the words)"
             )
             yield EventSuggestion(None, None, _summary(passage.text), passage, event.key, why)
 
 
-def _dated(
-    body: str, sentence: Piece, mention: DateMention, passage: Piece, known: list[KnownEvent]
-) -> EventSuggestion:
+def _dated(mention: DateMention, passage: Piece, known: list[KnownEvent]) -> EventSuggestion:
     why = f"the date '{mention.said}'"
     match = _matching_key(mention.date, passage.text, known)
     key = None
     if match:
-        event, _ = match
-        key = event.key
-        why += f"; key of the same event in {', '.join(event.reports[:3])}" + (
-            f" and {len(event.reports) - 3} more" if len(event.reports) > 3 else ""
-        )
+        key = match[0].key
+        why += f"; key of the same event in {_used_by(match[0])}"
     return EventSuggestion(mention.date, mention.basis, _summary(passage.text), passage, key, why)
 
 
@@ -178,15 +179,13 @@ def event_suggestions(
         for mention in mentions:
             passage = _event_passage(sentence, body, mention)
             taken.append(passage)
-            found.append(_dated(body, sentence, mention, passage, known))
+            found.append(_dated(mention, passage, known))
         if len(mentions) == 1:
             for clause in clauses(sentence, body):
                 inside = any(p.start <= clause.start < p.end for p in taken)
                 counts = any(q.kind == "count" for q in quantities(clause.text))
                 if not inside and counts and COUNTED_WORDS.search(clause.text):
-                    event = _dated(
-                        body, sentence, mentions[0], trimmed(body, clause.start, clause.end), known
-                    )
+                    event = _dated(mentions[0], trimmed(body, clause.start, clause.end), known)
                     found.append(replace(event, why=event.why + " (the date of its sentence)"))
         found += _undated(body, sentence, undated)
     return found
