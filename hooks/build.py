@@ -72,21 +72,28 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """A report in another language than the site's says so, for search and screen readers."""
-    return _page_language(output, page, config)
+    """A report in another language than the site's says so, for search and screen readers;
+    the finished page goes to the search index, which works while the next page renders."""
+    output = _page_language(output, page)
+    _session.index_page(page.file.dest_uri, output)
+    page.content = None  # written and indexed: nothing reads it again
+    return output
 
 
 def on_env(env, /, *, config: MkDocsConfig, files: Files):
-    """For the benchmarks: MkDocs holds every page's HTML now."""
+    """Every page is converted: the articles and their analysis are no longer needed while
+    the pages are written and Pagefind indexes them, so let them go."""
     _session.build.timings.note_memory("pages converted")
+    _session.release_archive()
+    _session.build.timings.note_memory("archive released")
     return env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Index the written site for search; write the benchmark timings, if measuring."""
+    """Write the search bundle; write the benchmark timings, if measuring."""
     _session.build.timings.note_memory("pages written")
     try:
-        _session.index(Path(config.site_dir))
+        _session.write_index()
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     _session.build.timings.write()
@@ -128,6 +135,11 @@ def _add_archive_pages(files: Files, config: MkDocsConfig) -> None:
         archive = build.archive = analyse(articles)
     build.timings.note_memory("analysed")
     build.reports = {report_src(article): article for article in archive.articles}
+    build.languages = {
+        src: article.meta.language
+        for src, article in build.reports.items()
+        if article.meta.language != config.theme["language"]
+    }
     with build.timings.phase("render"):
         licences = config.extra.get("data_licences") or []
         pages = render_pages(archive, build.options, site_url=config.site_url or "")
@@ -195,9 +207,9 @@ def _finished_html(html: str, page: Page) -> str:
         return clean_html(inject_blocks(html, blocks))
 
 
-def _page_language(output: str, page: Page, config: MkDocsConfig) -> str:
-    article = _session.build.reports.get(page.file.src_uri)
-    if article is None or article.meta.language == config.theme["language"]:
+def _page_language(output: str, page: Page) -> str:
+    language = _session.build.languages.get(page.file.src_uri)
+    if language is None:
         return output
     # Pagefind stems a page by its <html lang>; Material writes the site's language there.
-    return with_language(output, article.meta.language)
+    return with_language(output, language)

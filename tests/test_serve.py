@@ -101,7 +101,9 @@ def _page_when(url: str, wanted: str, seconds: float) -> str:
     raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{text[:500]}")
 
 
-def test_make_serve_runs_the_edited_code_after_a_change_in_hooks(tmp_path: Path):
+def test_make_serve_runs_the_edited_code_after_a_change_in_hooks_and_indexes_for_search(
+    tmp_path: Path,
+):
     project = copy_project(tmp_path / "project")
     address = f"127.0.0.1:{_free_port()}"
     # The Makefile's own recipe, run in the copy with this venv (no set-up step).
@@ -114,10 +116,13 @@ def test_make_serve_runs_the_edited_code_after_a_change_in_hooks(tmp_path: Path)
     try:
         url = f"http://{address}/contributing/"
         _page_when(url, "How to add a report", 120)
+        # The search index follows in the background.
+        _page_when(f"http://{address}/pagefind/pagefind-entry.json", '"page_count"', 60)
         render = project / "hooks" / "newsarchive" / "render" / "site.py"
         text = render.read_text("utf-8")
         render.write_text(text.replace("title: How to add a report", "title: Edited guide"))
         _page_when(url, "Edited guide", 120)
+        _page_when(f"http://{address}/pagefind/pagefind-entry.json", '"page_count"', 60)
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:

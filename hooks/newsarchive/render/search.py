@@ -1,47 +1,46 @@
-"""The site's search: a Pagefind index of the built pages.
+"""The site's search: a Pagefind index of the built pages, fed while MkDocs writes them.
 
 Pagefind splits its index into chunks, so one query downloads a few hundred kilobytes
 whatever the size of the archive, and it needs no server. Pages mark what is indexed
 (`data-pagefind-body`, set in docs/overrides/main.html) and what can be filtered on
 (`data-pagefind-filter`: outlet, year, tag, language, in the report template).
+
+Pagefind runs as a service beside the build: each page is handed over as it is written,
+so Pagefind indexes on the second core while MkDocs renders on the first, and at the end
+only writes its files. The pagefind package's own client (`PagefindIndex`) polls for one
+answer per tenth of a second, 1,000 s for 10,000 pages; this one speaks the same protocol
+(a base64 JSON message and a comma, each way) with a thread that reads answers as they come.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import logging
+import os
 import shutil
-import signal
 import subprocess
-import sys
+import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
-__all__ = ["BackgroundIndexer", "SearchIndexError", "drop_theme_search", "index_site"]
+from pagefind.service import get_executable
+
+__all__ = ["SearchIndexError", "SearchIndexer", "drop_theme_search", "searchable_part"]
 
 log = logging.getLogger("mkdocs.hooks.newsarchive")
 
-
-class SearchIndexError(RuntimeError):
-    """Pagefind could not index the site."""
-
-
-def _command(site_dir: Path) -> list[str]:
-    # Headings' permalink signs (¶) are not words to find.
-    return [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--silent",
-        "--exclude-selectors",
-        ".headerlink",
-    ]  # fmt: skip
-
+# Headings' permalink signs (¶) are not words to find.
+_CONFIG = {"exclude_selectors": [".headerlink"]}
 
 # Material's own search (lunr, its languages and the worker, about 1 MB) ships with the
 # theme whether or not its plugin is on; with Pagefind nothing loads it.
 _THEME_SEARCH = ("assets/javascripts/lunr", "assets/javascripts/workers")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site."""
 
 
 def drop_theme_search(site_dir: Path) -> None:
@@ -50,37 +49,135 @@ def drop_theme_search(site_dir: Path) -> None:
         shutil.rmtree(site_dir / part, ignore_errors=True)
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the search bundle to `site_dir/pagefind/`."""
-    result = subprocess.run(_command(site_dir), capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed: {result.stderr or result.stdout}")
+_BODY = "<div data-pagefind-body>"  # docs/overrides/main.html
 
 
-class BackgroundIndexer:
-    """Pagefind in the background, for `mkdocs serve`: the edited page reloads at once and
-    its search follows a few seconds later. A run still going for an older build is
-    stopped when a new one starts."""
+def searchable_part(html: str) -> str | None:
+    """What Pagefind reads of a page: its head (language, title) and its content from
+    the indexed part on. None for a page without one (listings): Pagefind leaves those
+    out once any page marks its body. The header and navigation before the content, 40%
+    of a report page, are not sent: Pagefind would only skip them."""
+    start = html.find(_BODY)
+    if start == -1:
+        return None
+    head_end = html.find("<body")
+    return html[:head_end] + "<body>" + html[start:]
 
-    def __init__(self) -> None:
-        self._running: subprocess.Popen | None = None
 
-    def start(self, site_dir: Path) -> None:
-        """Index `site_dir` in the background, stopping any earlier run."""
-        self.stop()
-        self._running = subprocess.Popen(
-            _command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+class SearchIndexer:
+    """One Pagefind index of one build: pages are added as they are written, and
+    `write` puts the search bundle in `site_dir/pagefind/`."""
+
+    def __init__(self, site_dir: Path) -> None:
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("Pagefind is not installed: run `make` to set up the venv")
+        self.site_dir = site_dir
+        # Its messages go to a file: in the answers' stream they would break the protocol.
+        self._errors = tempfile.TemporaryFile()
+        self._process = subprocess.Popen(
+            [str(executable), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._errors,
         )
-        threading.Thread(target=_report_failure, args=(self._running,), daemon=True).start()
+        self._sent = 0
+        self.stopped = False
+        self._pages: dict[int, str] = {}  # message id -> the page it added, for errors
+        self._failures: list[str] = []
+        self._answers: dict[int, dict[str, Any]] = {}  # answers someone waits for
+        self._answered = threading.Condition()
+        self._reader = threading.Thread(target=self._read_answers, daemon=True)
+        self._reader.start()
+        self._index_id = self._ask({"type": "NewIndex", "config": _CONFIG})["index_id"]
+
+    def add(self, path: str, html: str) -> None:
+        """Hand over a written page (`path` relative to the site, as on disk); Pagefind
+        indexes it while the build goes on."""
+        searchable = searchable_part(html)
+        if searchable is None:
+            return
+        self._send(
+            {"type": "AddFile", "index_id": self._index_id, "file_path": path, "url": None,
+             "file_contents": searchable},
+            page=path,
+        )  # fmt: skip
+
+    def write(self) -> None:
+        """Wait for every page to be indexed, then write the search bundle; a page that
+        could not be indexed fails the build."""
+        output = str(self.site_dir / "pagefind")
+        self._ask({"type": "WriteFiles", "index_id": self._index_id, "output_path": output})
+        self.stop()
+        if self._failures:
+            raise SearchIndexError("Pagefind could not index:\n" + "\n".join(self._failures))
 
     def stop(self) -> None:
-        """Stop a background run (a new build is starting, or the server is stopping)."""
-        if self._running is not None and self._running.poll() is None:
-            self._running.terminate()
-            self._running.wait()
+        """End the service (the build is done, or a newer build replaces this one)."""
+        self.stopped = True
+        if self._process.poll() is None:
+            self._process.terminate()
+            self._process.wait()
+        self._errors.close()
 
+    # --- the protocol ------------------------------------------------------------------
 
-def _report_failure(process: subprocess.Popen) -> None:
-    output, _ = process.communicate()
-    if process.returncode not in (0, -signal.SIGTERM):
-        log.warning(f"Pagefind failed, search will not work until the next change: {output}")
+    def _send(self, payload: dict[str, Any], page: str | None = None) -> int:
+        self._sent += 1
+        if page is not None:  # before it is sent: the answer may come at once
+            self._pages[self._sent] = page
+        message = json.dumps(
+            {"message_id": self._sent, "payload": payload}, ensure_ascii=False
+        ).encode()
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(base64.b64encode(message) + b",")
+            self._process.stdin.flush()
+        except BrokenPipeError as error:
+            raise SearchIndexError(f"Pagefind stopped: {self._why_stopped()}") from error
+        return self._sent
+
+    def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send a message and wait for its answer (every earlier message is answered first:
+        Pagefind handles them in order)."""
+        message_id = self._send(payload)
+        with self._answered:
+            self._answered.wait_for(
+                lambda: message_id in self._answers or not self._reader.is_alive()
+            )
+            answer = self._answers.pop(message_id, None)
+        if answer is None:
+            raise SearchIndexError(f"Pagefind stopped: {self._why_stopped()}")
+        if answer["type"] == "Error":
+            raise SearchIndexError(f"Pagefind failed: {answer['message']}")
+        return answer
+
+    def _read_answers(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        buffered = b""
+        while chunk := os.read(stdout.fileno(), 1 << 16):
+            *complete, buffered = (buffered + chunk).split(b",")
+            for encoded in complete:
+                self._take(json.loads(base64.b64decode(encoded)))
+        with self._answered:
+            self._answered.notify_all()
+
+    def _take(self, answer: dict[str, Any]) -> None:
+        message_id, payload = answer.get("message_id"), answer["payload"]
+        page = None if message_id is None else self._pages.pop(message_id, None)
+        if page is not None or message_id is None:  # an added page: only a failure matters
+            if payload["type"] == "Error":
+                self._failures.append(f"{page or 'a message'}: {payload['message']}")
+            return
+        with self._answered:
+            self._answers[message_id] = payload
+            self._answered.notify_all()
+
+    def _why_stopped(self) -> str:
+        if self.stopped:
+            return "a newer build replaced this one"
+        status = self._process.wait(timeout=5)
+        self._errors.seek(0)
+        said = self._errors.read().decode(errors="replace").strip()
+        return f"exit status {status}" + (f": {said}" if said else "")

@@ -1,0 +1,87 @@
+"""The search index is fed page by page while the site is written (render/search.py)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsarchive.render.search import SearchIndexer, SearchIndexError, searchable_part
+
+
+def _page(lang: str, body: str | None, nav: str = "<nav>Reports Timeline Figures</nav>") -> str:
+    content = f"<div data-pagefind-body><h1>{body}</h1><p>{body}</p></div>" if body else ""
+    return (
+        f'<html lang="{lang}"><head><title>{body}</title></head>'
+        f"<body><header>{nav}</header>{content}<footer>Footer</footer></body></html>"
+    )
+
+
+def test_only_the_head_and_the_indexed_part_are_sent():
+    html = _page("en", "Argun jail")
+    sent = searchable_part(html)
+    assert sent is not None
+    assert sent.startswith('<html lang="en"><head><title>Argun jail</title></head><body>')
+    assert "<nav>" not in sent and "<div data-pagefind-body><h1>Argun jail</h1>" in sent
+    # A listing has no indexed part: nothing is sent.
+    assert searchable_part(_page("en", None)) is None
+
+
+def test_pages_added_one_by_one_make_one_bundle_per_language(tmp_path: Path):
+    indexer = SearchIndexer(tmp_path)
+    indexer.add("reports/argun/index.html", _page("en", "Detained in Argun"))
+    indexer.add("reports/grozny/index.html", _page("ru", "Задержаны в Грозном"))
+    indexer.add("reports/index.html", _page("en", None))
+    indexer.write()
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert {code: lang["page_count"] for code, lang in entry["languages"].items()} == {
+        "en": 1,
+        "ru": 1,
+    }
+    fragments = [
+        gzip.decompress(path.read_bytes()) for path in (tmp_path / "pagefind").glob("fragment/*")
+    ]
+    # The address as a reader follows it: the page's folder, from the site's root.
+    assert any(b'"url":"/reports/argun/"' in fragment for fragment in fragments)
+
+
+def _fake_pagefind(tmp_path: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!{sys.executable}\n{script}")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+
+
+def test_a_pagefind_that_stops_fails_with_what_it_said(tmp_path, monkeypatch):
+    _fake_pagefind(tmp_path, "import sys\nsys.exit('no space left on device')", monkeypatch)
+    with pytest.raises(SearchIndexError, match="exit status 1: no space left on device"):
+        SearchIndexer(tmp_path)
+
+
+# Answers every message in the protocol's form; refuses every page it is given.
+_REFUSING_SERVICE = """
+import base64, json, sys
+buffered = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    *messages, buffered = (buffered + chunk).split(b",")
+    for encoded in messages:
+        message = json.loads(base64.b64decode(encoded))
+        kind = message["payload"]["type"]
+        payload = {"NewIndex": {"type": "NewIndex", "index_id": 0},
+                   "AddFile": {"type": "Error", "message": "unreadable page"},
+                   "WriteFiles": {"type": "WriteFiles", "output_path": "x"}}[kind]
+        answer = {"message_id": message["message_id"], "payload": payload}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
+        sys.stdout.flush()
+"""
+
+
+def test_a_page_pagefind_refuses_fails_the_build_naming_it(tmp_path, monkeypatch):
+    _fake_pagefind(tmp_path, _REFUSING_SERVICE, monkeypatch)
+    indexer = SearchIndexer(tmp_path)
+    indexer.add("reports/argun/index.html", _page("en", "Argun"))
+    with pytest.raises(SearchIndexError, match="reports/argun/index.html: unreadable page"):
+        indexer.write()
