@@ -38,7 +38,8 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
             page = browser.new_page()
 
             def count(request) -> None:
-                if "/pagefind/" in request.url:
+                # The engine, and the stand-in the search page loads it through.
+            if "/pagefind/" in request.url or "/javascripts/search/" in request.url:
                     fetched[request.url] = request.sizes()["responseBodySize"]
 
             page.on("requestfinished", count)

@@ -137,9 +137,18 @@ def test_search_by_place_and_outlet_lists_several_reports(page: Page, base_url):
 
 
 def test_search_filters_by_outlet(page: Page, base_url):
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
     results = search(page, base_url, "Chechnya")
     expect(page.locator(".pagefind-ui__message")).to_contain_text("result")
     before = results.count()
+    # The filters' counts load only when the reader asks for them.
+    assert not [url for url in fetched if "/pagefind/filter/" in url]
+    expect(page.locator(".pagefind-ui__filter-name")).to_have_count(0)
+    page.get_by_role("button", name="Filter by outlet, year, tag or language").click()
+    expect(page.locator(".pagefind-ui__filter-name").first).to_be_focused()
+    assert [url for url in fetched if "/pagefind/filter/" in url]
+    expect(page.get_by_role("button", name="Filter by outlet")).to_have_count(0)
     page.locator(".pagefind-ui__filter-name", has_text="Outlet").click()
     page.get_by_label(re.compile(r"^Scroll\.in")).check()
     expect(results).not_to_have_count(before)
