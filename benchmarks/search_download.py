@@ -39,7 +39,7 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
 
             def count(request) -> None:
                 # The engine, and the stand-in the search page loads it through.
-            if "/pagefind/" in request.url or "/javascripts/search/" in request.url:
+                if "/pagefind/" in request.url or "/javascripts/search/" in request.url:
                     fetched[request.url] = request.sizes()["responseBodySize"]
 
             page.on("requestfinished", count)

@@ -35,10 +35,12 @@ def _build(project: Path, out: Path, command: str):
 
 
 def _pages(site: Path) -> dict[str, str]:
+    """Every page, data file and citation file of a built site, by its path."""
     return {
         str(path.relative_to(site)): path.read_text("utf-8")
-        for path in site.rglob("*.html")
-        if "pagefind" not in path.parts
+        for path in site.rglob("*")
+        if path.suffix in {".html", ".csv", ".json", ".bib", ".ris"}
+        and "pagefind" not in path.parts
     }
 
 

@@ -7,10 +7,14 @@ to the site.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
+
 from ..analyse.archive import Archive
+from ..cache import BuildCache
 from ..model import Article
-from .citations import bibtex, citation_text, csl_json, csl_json_text, ris
-from .files import DATA_DIR, Licence, data_files
+from .citations import bibtex, citation_text, csl_json, csl_json_line, csl_json_text, ris
+from .files import DATA_DIR, Licence, ReportRows, data_files, report_lines
 from .tables import report_address
 
 __all__ = [
@@ -31,22 +35,56 @@ def citation_files(article: Article) -> dict[str, str]:
     return {name: f"{CITATIONS_DIR}/{article.slug}.{ext}" for ext, name in _FORMATS.items()}
 
 
+@dataclass(frozen=True)
+class _ReportFiles:
+    """What one report puts in the files to take away."""
+
+    rows: ReportRows
+    bibtex: str
+    ris: str
+    csl_json: str  # its own CSL-JSON file
+    csl_item: str  # its item in the archive's CSL-JSON file
+
+
+# While serving, an edit to one report writes only that report's part again.
+_REPORT_FILES: BuildCache[_ReportFiles] = BuildCache()
+
+
+def _report_files(article: Article, site_url: str) -> _ReportFiles:
+    page = report_address(site_url, article)
+    item = csl_json(article, page)
+    return _ReportFiles(
+        rows=report_lines(article, page),
+        bibtex=bibtex(article, page),
+        ris=ris(article, page),
+        csl_json=csl_json_text([item]),
+        csl_item=csl_json_line(item),
+    )
+
+
 def download_files(
     archive: Archive, *, site_url: str, site_name: str, licences: list[Licence]
 ) -> dict[str, str]:
     """Every file to take away, by its path in the site."""
-    files = data_files(archive, site_url=site_url, site_name=site_name, licences=licences)
-    every_bib, every_ris, every_csl = [], [], []
-    for article in archive.articles:
-        page = report_address(site_url, article)
-        entry, record, item = bibtex(article, page), ris(article, page), csl_json(article, page)
-        files[f"{CITATIONS_DIR}/{article.slug}.bib"] = entry
-        files[f"{CITATIONS_DIR}/{article.slug}.ris"] = record
-        files[f"{CITATIONS_DIR}/{article.slug}.json"] = csl_json_text([item])
-        every_bib.append(entry)
-        every_ris.append(record)
-        every_csl.append(item)
-    files[f"{DATA_DIR}/citations.bib"] = "\n".join(every_bib)
-    files[f"{DATA_DIR}/citations.ris"] = "".join(every_ris)
-    files[f"{DATA_DIR}/citations.json"] = csl_json_text(every_csl)
+    reports = [
+        _REPORT_FILES.get(
+            (article.slug, article.digest, site_url), partial(_report_files, article, site_url)
+        )
+        for article in archive.articles
+    ]
+    files = data_files(
+        [report.rows for report in reports],
+        site_url=site_url,
+        site_name=site_name,
+        licences=licences,
+    )
+    for article, report in zip(archive.articles, reports, strict=True):
+        files[f"{CITATIONS_DIR}/{article.slug}.bib"] = report.bibtex
+        files[f"{CITATIONS_DIR}/{article.slug}.ris"] = report.ris
+        files[f"{CITATIONS_DIR}/{article.slug}.json"] = report.csl_json
+    files[f"{DATA_DIR}/citations.bib"] = "\n".join(report.bibtex for report in reports)
+    files[f"{DATA_DIR}/citations.ris"] = "".join(report.ris for report in reports)
+    files[f"{DATA_DIR}/citations.json"] = (
+        "[\n" + ",\n".join(report.csl_item for report in reports) + "\n]\n"
+    )
     return files

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Article
 
-__all__ = ["bibtex", "csl_json", "ris", "citation_text"]
+__all__ = ["bibtex", "citation_text", "csl_json", "csl_json_line", "csl_json_text", "ris"]
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
@@ -89,7 +89,13 @@ def csl_json(article: Article, archive_page: str) -> dict[str, Any]:
 
 
 def csl_json_text(items: list[dict[str, Any]]) -> str:
+    """A CSL-JSON file of the items, indented."""
     return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def csl_json_line(item: dict[str, Any]) -> str:
+    """An item on one line, for the archive's file: json's fast encoder (no indent)."""
+    return json.dumps(item, ensure_ascii=False)
 
 
 def _bibtex_escape(text: str) -> str:

@@ -1,5 +1,9 @@
 """The data files of the site: one CSV per table, all tables as one JSON file, and the
-Frictionless data package (datapackage.json) that describes them."""
+Frictionless data package (datapackage.json) that describes them.
+
+Each report's rows are written once, as CSV lines and JSON lines (`report_rows`), and the
+files are joined from them: while serving, an edit writes one report's rows again.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,10 @@ import io
 import json
 from typing import Any
 
-from ..analyse.archive import Archive
-from .tables import TABLES, Table, rows
+from ..model import Article
+from .tables import TABLES, Table, report_rows
 
-__all__ = ["DATA_DIR", "JSON_FILE", "Licence", "data_files", "spreadsheet_safe"]
+__all__ = ["DATA_DIR", "JSON_FILE", "Licence", "ReportRows", "data_files", "report_lines"]
 
 DATA_DIR = "data"
 JSON_FILE = "archive.json"
@@ -23,17 +27,33 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 Licence = dict[str, str]  # a Frictionless licence: name, path, title
 
 
+ReportRows = dict[str, tuple[str, list[str]]]  # table -> its CSV lines, its JSON rows
+
+
+def report_lines(article: Article, page: str) -> ReportRows:
+    """One report's rows in every table, as CSV lines and as one JSON object per row."""
+    lines: ReportRows = {}
+    for table in TABLES:
+        found = list(report_rows(table, article, page))
+        lines[table.name] = (_csv_lines(table, found), [_json_row(row) for row in found])
+    return lines
+
+
 def data_files(
-    archive: Archive, *, site_url: str, site_name: str, licences: list[Licence]
+    reports: list[ReportRows], *, site_url: str, site_name: str, licences: list[Licence]
 ) -> dict[str, str]:
-    """data/<file> -> its text: the CSV tables, the JSON file and datapackage.json."""
-    tables = {table.name: list(rows(table, archive, site_url)) for table in TABLES}
-    files = {f"{DATA_DIR}/{t.name}.csv": _csv(t, tables[t.name]) for t in TABLES}
-    files[f"{DATA_DIR}/{JSON_FILE}"] = json.dumps(
-        {name: [_json_row(row) for row in found] for name, found in tables.items()},
-        ensure_ascii=False,
-        indent=1,
-    )
+    """data/<file> -> its text: the CSV tables, the JSON file and datapackage.json, from
+    each report's rows (newest report first)."""
+    files = {}
+    for table in TABLES:
+        header = _csv_lines(table, [])
+        files[f"{DATA_DIR}/{table.name}.csv"] = header + "".join(r[table.name][0] for r in reports)
+    # One row per line: readable, and written by json's fast encoder (no indent).
+    tables = []
+    for table in TABLES:
+        found = ",\n".join(row for report in reports for row in report[table.name][1])
+        tables.append(f'"{table.name}": [\n{found}\n]')
+    files[f"{DATA_DIR}/{JSON_FILE}"] = "{\n" + ",\n".join(tables) + "\n}\n"
     files[f"{DATA_DIR}/datapackage.json"] = json.dumps(
         _descriptor(site_name, site_url, licences), ensure_ascii=False, indent=2
     )
@@ -55,18 +75,22 @@ def _cell(value: Any) -> str:
     return spreadsheet_safe(str(value))
 
 
-def _csv(table: Table, found: list[dict[str, Any]]) -> str:
+def _csv_lines(table: Table, found: list[dict[str, Any]]) -> str:
+    """The rows as CSV lines; no rows: the header, after the byte order mark that tells
+    spreadsheets the file is UTF-8."""
     out = io.StringIO()
-    out.write("\ufeff")  # the byte order mark tells spreadsheets the file is UTF-8
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(column.name for column in table.columns)
+    if not found:
+        out.write("\ufeff")
+        writer.writerow(column.name for column in table.columns)
     for row in found:
         writer.writerow(_cell(row[column.name]) for column in table.columns)
     return out.getvalue()
 
 
-def _json_row(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+def _json_row(row: dict[str, Any]) -> str:
+    dated = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+    return json.dumps(dated, ensure_ascii=False)
 
 
 def _descriptor(site_name: str, site_url: str, licences: list[Licence]) -> dict[str, Any]:

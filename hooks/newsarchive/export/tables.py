@@ -17,7 +17,7 @@ from ..analyse.archive import Archive
 from ..model import Article, Event, Figure, FrontMatter, Published, Quote, Source
 from ..passages import passage_id
 
-__all__ = ["Column", "TABLES", "Table", "report_address", "row_count", "rows"]
+__all__ = ["Column", "TABLES", "Table", "report_address", "report_rows", "row_count", "rows"]
 
 
 @dataclass(frozen=True)
@@ -138,9 +138,13 @@ def report_address(site_url: str, article: Article) -> str:
 
 def rows(table: Table, archive: Archive, site_url: str) -> Iterator[dict[str, Any]]:
     """The rows of `table`, newest report first, claims in their article's order."""
-    make = _ROWS[table.name]
     for article in archive.articles:
-        yield from make(article, report_address(site_url, article))
+        yield from report_rows(table, article, report_address(site_url, article))
+
+
+def report_rows(table: Table, article: Article, page: str) -> Iterator[dict[str, Any]]:
+    """One report's rows of `table` (its page: its address in the archive)."""
+    return _ROWS[table.name](article, page)
 
 
 def row_count(table: Table, archive: Archive) -> int:
