@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
-from newsarchive.load import Problem, front_matter, load_archive, parse_article
+from newsarchive.load import Problem, front_matter, load_archive, parse_article, reading
 from newsarchive.model import Article
 from newsarchive.passages import find_passage
 
@@ -39,6 +39,30 @@ def test_every_problem_in_every_file_is_reported_in_one_run():
     fields = {(p.path, p.line, p.field) for p in problems}
     assert ("2019-01-14-example-minimal.md", 16, "figures[0].value") in fields
     assert ("2019-01-14-example-other.md", 11, "language") in fields
+
+
+def test_loading_on_every_core_gives_what_loading_in_turn_gives(monkeypatch):
+    """A large archive is read by several processes: the same articles in the same order,
+    and every problem of every file."""
+    folders = [ROOT / "articles", *INVALID]
+    in_turn = load_archive(folders, root=ROOT)
+    monkeypatch.setattr("newsarchive.load.reading._PARALLEL_FROM", 2)
+    monkeypatch.setattr("newsarchive.load.reading._CHUNK", 3)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    spawned = []
+    real_pool = reading.ProcessPoolExecutor
+    monkeypatch.setattr(
+        reading, "ProcessPoolExecutor", lambda *a, **k: spawned.append(1) or real_pool(*a, **k)
+    )
+    on_every_core = load_archive(folders, root=ROOT)
+    assert spawned
+    articles, problems = on_every_core
+
+    def facts(article: Article) -> tuple:
+        return article.path, article.meta.model_dump(), article.body, article.lines
+
+    assert [facts(a) for a in articles] == [facts(a) for a in in_turn[0]]
+    assert len(articles) >= 5 and sorted(problems) == sorted(in_turn[1]) and problems
 
 
 def test_valid_fixture_loads():

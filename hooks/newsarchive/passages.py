@@ -171,6 +171,7 @@ def find_passage(body: str, passage: str) -> Span | None:
     return Span(offsets[at], offsets[at + len(needle) - 1] + 1)
 
 
+@lru_cache(maxsize=1 << 17)  # asked for each claim by its report page, lists and data files
 def passage_id(passage: str) -> str:
     """A stable id for a passage, derived from its words so links survive edits elsewhere."""
     digest = hashlib.sha1(normalise(passage).encode("utf-8")).hexdigest()
