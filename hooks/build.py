@@ -75,7 +75,10 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """A report in another language than the site's says so, for search and screen readers;
     the finished page goes to the search index, which works while the next page renders."""
     output = _page_language(output, page)
-    _session.index_page(page.file.dest_uri, output)
+    try:
+        _session.index_page(page.file.dest_uri, output)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
     page.content = None  # written and indexed: nothing reads it again
     return output
 

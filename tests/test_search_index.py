@@ -85,3 +85,20 @@ def test_a_page_pagefind_refuses_fails_the_build_naming_it(tmp_path, monkeypatch
     indexer.add("reports/argun/index.html", _page("en", "Argun"))
     with pytest.raises(SearchIndexError, match="reports/argun/index.html: unreadable page"):
         indexer.write()
+
+
+def test_words_outside_the_protocol_fail_the_build_and_are_shown(tmp_path, monkeypatch):
+    talkative = _REFUSING_SERVICE.replace(
+        '"AddFile": {"type": "Error", "message": "unreadable page"}',
+        '"AddFile": {"type": "IndexedFile", "page_word_count": 1, "page_url": "/", '
+        '"page_meta": {}}',
+    ).replace(
+        "        answer = {",
+        '        if kind == "AddFile": sys.stdout.buffer.write(b"Warning: disk nearly full,")\n'
+        "        answer = {",
+    )
+    _fake_pagefind(tmp_path, talkative, monkeypatch)
+    indexer = SearchIndexer(tmp_path)
+    indexer.add("reports/argun/index.html", _page("en", "Argun"))
+    with pytest.raises(SearchIndexError, match="Warning: disk nearly full"):
+        indexer.write()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import json
-import logging
 import os
 import shutil
 import subprocess
@@ -28,8 +27,6 @@ from typing import Any
 from pagefind.service import get_executable
 
 __all__ = ["SearchIndexError", "SearchIndexer", "drop_theme_search", "searchable_part"]
-
-log = logging.getLogger("mkdocs.hooks.newsarchive")
 
 # Headings' permalink signs (¶) are not words to find.
 _CONFIG = {"exclude_selectors": [".headerlink"]}
@@ -159,7 +156,12 @@ class SearchIndexer:
         while chunk := os.read(stdout.fileno(), 1 << 16):
             *complete, buffered = (buffered + chunk).split(b",")
             for encoded in complete:
-                self._take(json.loads(base64.b64decode(encoded)))
+                try:
+                    answer = json.loads(base64.b64decode(encoded))
+                except ValueError:  # not the protocol: a message Pagefind printed, say it
+                    self._failures.append(encoded.decode(errors="replace").strip()[:300])
+                    continue
+                self._take(answer)
         with self._answered:
             self._answered.notify_all()
 
