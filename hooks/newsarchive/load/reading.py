@@ -10,6 +10,7 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
@@ -288,11 +289,12 @@ def load_archive(
 
 
 def _load_all(files: list[Path], root: Path | None) -> Iterator[Article | list[Problem]]:
-    """Each file read and checked, in order: on every core for a large archive, but not
-    while serving (the server has threads, which a fork would copy in any state, and its
-    cache makes a rebuild's loading short)."""
+    """Each file read and checked, in order: on every core for a large archive, in forked
+    processes (Linux, where a fork is cheap and safe), but not while serving (the server
+    has threads, which a fork would copy in any state, and its cache makes loading short)."""
     cores = os.cpu_count() or 1
-    if cores == 1 or len(files) < _PARALLEL_FROM or cache.enabled():
+    serial = cores == 1 or sys.platform != "linux" or cache.enabled()
+    if serial or len(files) < _PARALLEL_FROM:
         return (load_article(path, root=root) for path in files)
     chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
     fork = multiprocessing.get_context("fork")
