@@ -48,6 +48,11 @@ nav:
 """
 
 
+SHAPES = (
+    "Shapes (benchmarks/synthetic.py): typical, where one report in eight repeats a "
+    "paragraph of an earlier one; wire copy, where four runs in five are clusters of 20 to "
+    "300 reports sharing an agency's paragraphs, figure and event."
+)
 ANALYSIS = "## Against the targets"  # RESULTS.md from this heading on is written by hand
 
 
@@ -245,8 +250,8 @@ def main() -> None:
     output.write_text(
         "# Benchmark results\n\n"
         f"`make bench` ({args.shapes}: {' '.join(map(str, args.sizes))} reports, "
-        f"{args.runs} runs each, "
-        f"alternating), on {machine}.\n\n{table}\n\n"
+        f"{args.runs} run{'s' if args.runs != 1 else ''} of each build, alternating full and "
+        f"plain), on {machine}. {SHAPES}\n\n{table}\n\n"
         + "\n".join(ratios)
         + "\n\nThe full build's MkDocs process, resident MB after each step (last run):\n\n"
         + "\n".join(steps)

@@ -45,6 +45,9 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
             page.on("requestfinished", count)
             page.goto(f"http://127.0.0.1:{server.server_port}/search/")
             page.locator(".pagefind-ui__search-input").press_sequentially(word, delay=20)
+            # The search for the whole word, not one of the prefixes typed on the way.
+            message = page.locator(".pagefind-ui__message", has_text=f" for {word}")
+            message.wait_for(timeout=60_000)
             results = page.locator(".pagefind-ui__result")
             results.first.wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")

@@ -168,6 +168,22 @@ def test_search_filters_by_outlet(page: Page, base_url):
     assert reopened == hrefs
 
 
+def test_search_fetches_no_index_for_the_first_letters_typed(page: Page, base_url):
+    """Each letter typed asks Pagefind to fetch ahead; one or two letters would fetch parts
+    of the index the word will not need."""
+    page.goto(base_url + "search/")
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    preload = """async (term) => {
+        const engine = await import(new URL("../javascripts/search/pagefind.js", document.baseURI));
+        await engine.preload(term);
+    }"""
+    page.evaluate(preload, "ch")
+    assert not [url for url in fetched if "/pagefind/index/" in url]
+    page.evaluate(preload, "chechnya")
+    assert [url for url in fetched if "/pagefind/index/" in url]
+
+
 def test_search_results_name_outlet_and_date_and_quote_the_report(page: Page, base_url):
     results = search(page, base_url, "Chechnya")
     expect(page.locator(".pagefind-ui__message")).to_contain_text("result")
