@@ -1,7 +1,7 @@
 """The data files of the site: one CSV per table, all tables as one JSON file, and the
 Frictionless data package (datapackage.json) that describes them.
 
-Each report's rows are written once, as CSV lines and JSON lines (`report_rows`), and the
+Each report's rows are written once, as CSV lines and JSON lines (`report_lines`), and the
 files are joined from them: while serving, an edit writes one report's rows again.
 """
 
@@ -16,7 +16,15 @@ from typing import Any
 from ..model import Article
 from .tables import TABLES, Table, report_rows
 
-__all__ = ["DATA_DIR", "JSON_FILE", "Licence", "ReportRows", "data_files", "report_lines"]
+__all__ = [
+    "DATA_DIR",
+    "JSON_FILE",
+    "Licence",
+    "ReportRows",
+    "data_files",
+    "report_lines",
+    "spreadsheet_safe",
+]
 
 DATA_DIR = "data"
 JSON_FILE = "archive.json"
