@@ -100,6 +100,10 @@ def test_a_cell_that_a_spreadsheet_would_run_is_written_as_text():
     )
     (row,) = csv.DictReader(io.StringIO(files["data/figures.csv"].lstrip("\ufeff")))
     assert row["attributed_to"] == '\'=cmd|" /C calc"!A0'
+    # A report without events or quotes adds no line to their tables.
+    for table, rows in (("reports", 1), ("figures", 1), ("events", 0), ("quotes", 0)):
+        lines = files[f"data/{table}.csv"].splitlines()
+        assert len(lines) == 1 + rows and lines[0].startswith("\ufeffreport_id,"), table
 
 
 # --- citations ----------------------------------------------------------------------------

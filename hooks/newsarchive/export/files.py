@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from ..model import Article
@@ -43,7 +44,8 @@ def report_lines(article: Article, page: str) -> ReportRows:
     lines: ReportRows = {}
     for table in TABLES:
         found = list(report_rows(table, article, page))
-        lines[table.name] = (_csv_lines(table, found), [_json_row(row) for row in found])
+        cells = ([_cell(row[column.name]) for column in table.columns] for row in found)
+        lines[table.name] = (_csv_lines(cells), [_json_row(row) for row in found])
     return lines
 
 
@@ -54,7 +56,8 @@ def data_files(
     each report's rows (newest report first)."""
     files = {}
     for table in TABLES:
-        header = _csv_lines(table, [])
+        # The byte order mark tells spreadsheets the file is UTF-8.
+        header = "\ufeff" + _csv_lines([[column.name for column in table.columns]])
         files[f"{DATA_DIR}/{table.name}.csv"] = header + "".join(r[table.name][0] for r in reports)
     # One row per line: readable, and written by json's fast encoder (no indent).
     tables = []
@@ -83,16 +86,9 @@ def _cell(value: Any) -> str:
     return spreadsheet_safe(str(value))
 
 
-def _csv_lines(table: Table, found: list[dict[str, Any]]) -> str:
-    """The rows as CSV lines; no rows: the header, after the byte order mark that tells
-    spreadsheets the file is UTF-8."""
+def _csv_lines(rows: Iterable[list[str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    if not found:
-        out.write("\ufeff")
-        writer.writerow(column.name for column in table.columns)
-    for row in found:
-        writer.writerow(_cell(row[column.name]) for column in table.columns)
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()
 
 
