@@ -7,11 +7,11 @@ import pytest
 
 from conftest import ROOT, make_article
 from newsarchive.analyse.archive import Archive, analyse
-from newsarchive.analyse.figures import figure_rows, say_figure
+from newsarchive.analyse.figures import VAGUE_BOUNDS, figure_rows, say_figure
 from newsarchive.analyse.people import find_people
 from newsarchive.analyse.shared_passages import find_shared
 from newsarchive.load import load_archive
-from newsarchive.model import Article
+from newsarchive.model import VAGUE_QUALIFIERS, Article
 from newsarchive.render.words import say_attribution, say_support
 
 
@@ -141,6 +141,10 @@ def test_primary_sources_are_matched_like_names():
     two = figure(2, "exactly", "two", primary_source="Russian LGBT network")
     rows = figure_rows([report("a", "two", [one]), report("b", "two", [two])], [])
     assert len(rows[0].values()[0].primary_sources) == 1
+
+
+def test_every_vague_qualifier_the_model_accepts_has_the_bounds_it_is_compared_by():
+    assert set(VAGUE_BOUNDS) == VAGUE_QUALIFIERS
 
 
 def test_an_unattributed_figure_says_so():

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..model import Article, Figure
+from ..model import VAGUE_QUALIFIERS, Article, Figure
 from ..passages import find_passage
 from .shared_passages import SharedGroup, paragraphs_of
 from .support import Support
@@ -35,7 +35,7 @@ class FigureClaim:
         """The range of true values the claim allows ("around" is taken as within 20%, the
         vague quantities as VAGUE_BOUNDS say)."""
         value, qualifier = self.figure.value, self.figure.qualifier
-        if qualifier in VAGUE_BOUNDS:
+        if qualifier in VAGUE_QUALIFIERS:
             return VAGUE_BOUNDS[qualifier]
         assert value is not None  # the model requires a number for the other qualifiers
         if qualifier in {"exactly", "unqualified"}:
@@ -147,7 +147,7 @@ def say_figure(figure: Figure, unit: str | None = None) -> str:
     with what it counts when `unit` is given ("dozens of people"); a denial says so:
     "denies 40"."""
     said: str
-    if figure.qualifier in VAGUE_BOUNDS:
+    if figure.qualifier in VAGUE_QUALIFIERS:
         said = f"{figure.qualifier} of" if unit else figure.qualifier
     elif figure.qualifier in {"exactly", "unqualified"}:
         said = str(figure.value)
