@@ -89,32 +89,33 @@ class BuildSession:
             self._written.append(path)
             return
         with self.build.timings.phase("search (feed)"):
-            if self._indexer is None:
-                self._indexer = SearchIndexer(Path(self.build.site_dir))
-            self._indexer.add(path, html)
+            self._search_indexer().add(path, html)
 
     def write_index(self) -> None:
         """Write the search bundle, and drop the theme's own search files, which nothing
         loads. While serving, the pages are indexed and the bundle written in the
         background: the edited page reloads at once and its search follows."""
-        site_dir = Path(self.build.site_dir)
-        drop_theme_search(site_dir)
+        drop_theme_search(Path(self.build.site_dir))
         with self.build.timings.phase("search"):
-            if self._indexer is None:  # serving, or no page at all (the search page still loads)
-                self._indexer = SearchIndexer(site_dir)
+            indexer = self._search_indexer()  # even with no page: the search page loads it
             if self.serving:
                 written, self._written = self._written, []
-                indexing = threading.Thread(
-                    target=_index_written, args=(self._indexer, written), daemon=True
-                )
-                indexing.start()
+                threading.Thread(
+                    target=_index_written, args=(indexer, written), daemon=True
+                ).start()
             else:
-                self._indexer.write()
+                indexer.write()
 
     def close(self) -> None:
         """The process ends: stop a search run still going."""
         self._stop_indexing()
         gc.unfreeze()
+
+    def _search_indexer(self) -> SearchIndexer:
+        """This build's search index, started on first use."""
+        if self._indexer is None:
+            self._indexer = SearchIndexer(Path(self.build.site_dir))
+        return self._indexer
 
     def _stop_indexing(self) -> None:
         if self._indexer is not None:
