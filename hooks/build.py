@@ -1,13 +1,13 @@
 """MkDocs build hook: a thin adapter from MkDocs events to the `newsarchive` package.
 
 Each event calls one verb. The articles are loaded, validated, analysed and rendered once
-per build (on_files); any problem fails the build with every problem listed. What lives
-across the builds of one process (`mkdocs serve`) is the BuildSession's.
+per build, into a staging folder whose files are added to the site (on_files); any problem
+fails the build with every problem listed. What lives across the builds of one process
+(`mkdocs serve`) is the BuildSession's.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -16,28 +16,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from newsarchive.analyse.archive import analyse
-from newsarchive.export import download_files
-from newsarchive.load import load_archive
-from newsarchive.load.history import last_changes
 from newsarchive.render import (
-    CONTRIBUTING_FILE,
-    CONTRIBUTING_SRC,
-    GeneratedPage,
     PagingOptions,
-    contributing_page,
+    fill_home,
     inject_blocks,
-    json_ld,
-    render_feed,
-    render_home,
-    render_pages,
-    report_src,
+    json_ld_script,
     with_language,
 )
-from newsarchive.render.data_page import data_page
 from newsarchive.render.sanitize import clean_html
 from newsarchive.render.search import SearchIndexError
 from newsarchive.session import BuildSession
+from newsarchive.staging import StagedPage
 
 _session = BuildSession()
 
@@ -56,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    """Load, check, analyse and render the articles into generated pages."""
+    """Load, check, analyse and render the articles; add the pages and files made."""
     _add_archive_pages(files, config)
     return files
 
@@ -68,13 +57,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put back a generated page's HTML blocks and sanitise it."""
+    page.markdown = None  # converted: nothing reads it again
     return _finished_html(html, page)
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """A report in another language than the site's says so, for search and screen readers;
     the finished page goes to the search index, which works while the next page renders."""
-    output = _page_language(output, page)
+    output = _page_language(output, page, config)
     try:
         _session.index_page(page.file.dest_uri, output)
     except SearchIndexError as error:
@@ -84,16 +74,15 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env, /, *, config: MkDocsConfig, files: Files):
-    """Every page is converted: the articles and their analysis are no longer needed while
-    the pages are written and Pagefind indexes them, so let them go."""
+    """Every page is converted (for the benchmark's record of memory)."""
     _session.build.timings.note_memory("pages converted")
-    _session.release_archive()
-    _session.build.timings.note_memory("archive released")
     return env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the search bundle; write the benchmark timings, if measuring."""
+    """Delete the staged files; write the search bundle; write the benchmark timings, if
+    measuring."""
+    _session.drop_staging()
     _session.build.timings.note_memory("pages written")
     try:
         _session.write_index()
@@ -109,6 +98,7 @@ def on_shutdown() -> None:
 
 def on_build_error(*, error: Exception) -> None:
     """A failed build must leave nothing that a deploy step could publish by mistake."""
+    _session.drop_staging()
     site_dir = _session.build.site_dir
     if site_dir and Path(site_dir).is_dir():
         shutil.rmtree(site_dir, ignore_errors=True)
@@ -125,94 +115,65 @@ def _paging_options(config: MkDocsConfig) -> PagingOptions:
 
 
 def _add_archive_pages(files: Files, config: MkDocsConfig) -> None:
-    build, root = _session.build, Path(config.config_file_path).parent
-    with build.timings.phase("load"):
-        articles, problems = load_archive([root / "articles"], root=root)
-    build.timings.note_memory("loaded")
-    if problems:
-        listing = "\n".join(str(problem) for problem in sorted(problems))
+    staged = _session.stage(
+        Path(config.config_file_path).parent,
+        site_url=config.site_url or "",
+        site_name=config.site_name,
+        licences=config.extra.get("data_licences") or [],
+    )
+    if staged.problems:
+        listing = "\n".join(staged.problems)
         raise PluginError(
-            f"{len(problems)} problem(s) in the articles; nothing was built:\n{listing}"
+            f"{len(staged.problems)} problem(s) in the articles; nothing was built:\n{listing}"
         )
-    with build.timings.phase("analyse"):
-        archive = build.archive = analyse(articles)
-    build.timings.note_memory("analysed")
-    build.reports = {report_src(article): article for article in archive.articles}
-    build.languages = {
-        src: article.meta.language
-        for src, article in build.reports.items()
-        if article.meta.language != config.theme["language"]
-    }
-    with build.timings.phase("render"):
-        licences = config.extra.get("data_licences") or []
-        pages = render_pages(archive, build.options, site_url=config.site_url or "")
-        for page in [*pages, data_page(archive, licences)]:
-            build.blocks[page.src_uri] = page.blocks
-            files.append(_generated_file(page, config))
-        files.append(_contributing_file(root, config))
-        downloads = download_files(
-            archive, site_url=config.site_url or "", site_name=config.site_name, licences=licences
-        )
-        for path, content in downloads.items():
-            files.append(File.generated(config, path, content=content))
-        build.changed = last_changes(root / "articles")
-        if config.site_url:
-            feed = render_feed(
-                archive,
-                site_url=config.site_url,
-                site_name=config.site_name,
-                changed=build.changed,
-                built=dt.datetime.now(dt.UTC).replace(microsecond=0),
-            )
-            files.append(File.generated(config, "feed.xml", content=feed))
-    build.timings.note_memory("rendered")
+    for page in staged.pages.values():
+        files.append(_staged_page(page, config))
+    for path in staged.files:
+        files.append(File.generated(config, path, abs_src_path=str(staged.folder / path)))
 
 
-def _generated_file(page: GeneratedPage, config: MkDocsConfig) -> File:
+def _staged_page(page: StagedPage, config: MkDocsConfig) -> File:
     inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+    staged = _session.build.staged
+    assert staged is not None
+    path = str(staged.folder / page.src_uri)
+    file = File.generated(config, page.src_uri, abs_src_path=path, inclusion=inclusion)
     # edit_uri points into docs/; the article's source lives beside it in articles/.
     file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
     return file
 
 
-def _contributing_file(root: Path, config: MkDocsConfig) -> File:
-    """The page "How to add a report": CONTRIBUTING.md itself, edited where it lives."""
-    guide = (root / CONTRIBUTING_FILE).read_text("utf-8")
-    file = File.generated(config, CONTRIBUTING_SRC, content=contributing_page(guide))
-    file.edit_uri = f"../{CONTRIBUTING_FILE}"
-    return file
-
-
 def _page_markdown(markdown: str, page: Page) -> str:
     build = _session.build
-    assert build.archive is not None
+    assert build.staged is not None
     with build.timings.phase("metadata"):
         if page.file.src_uri == "index.md":
-            return render_home(build.archive, markdown, build.options)
-        article = build.reports.get(page.file.src_uri)
-        if article is not None:
-            page.meta["json_ld"] = json_ld(article, page.canonical_url)
+            return fill_home(markdown, build.staged.home)
+        report = build.staged.reports.get(page.file.src_uri)
+        if report is not None:
+            page.meta["json_ld"] = json_ld_script(report.json_ld, page.canonical_url)
             # The sitemap's <lastmod>: when the article last changed, not the build day.
-            if changed := build.changed.get(article.path.name):
-                page.update_date = changed.date().isoformat()
+            if report.updated:
+                page.update_date = report.updated
         return markdown
 
 
 def _finished_html(html: str, page: Page) -> str:
     build = _session.build
-    blocks = build.blocks.pop(page.file.src_uri, None)  # used once: free it
-    if blocks is None:
+    assert build.staged is not None
+    staged = build.staged.pages.get(page.file.src_uri)
+    if staged is None or not staged.clean:
         return html
     # Generated pages carry editors' text: keep only the HTML our templates and Markdown
     # make (the second lock behind the check).
     with build.timings.phase("sanitise"):
-        return clean_html(inject_blocks(html, blocks))
+        return clean_html(inject_blocks(html, build.staged.blocks_of(staged)))
 
 
-def _page_language(output: str, page: Page) -> str:
-    language = _session.build.languages.get(page.file.src_uri)
-    if language is None:
+def _page_language(output: str, page: Page, config: MkDocsConfig) -> str:
+    staged = _session.build.staged
+    report = staged.reports.get(page.file.src_uri) if staged else None
+    if report is None or report.language == config.theme["language"]:
         return output
     # Pagefind stems a page by its <html lang>; Material writes the site's language there.
-    return with_language(output, language)
+    return with_language(output, report.language)

@@ -267,10 +267,12 @@ def test_a_broken_article_fails_the_build_naming_file_line_and_field(tmp_path: P
     project = copy_project(tmp_path / "project")
     article = next((project / "articles").glob("*scroll*.md"))
     article.write_text(article.read_text("utf-8").replace("value: 3\n", "value: three\n"))
-    result = build_site(project, tmp_path / "out")
+    (temp := tmp_path / "temp").mkdir()
+    result = build_site(project, tmp_path / "out", TMPDIR=str(temp))
     assert result.returncode != 0
     assert f"articles/{article.name}:" in result.stderr
     assert "figures[2].value: 'three' is not a whole number" in result.stderr
+    assert not list(temp.glob("newsarchive-*")), "the staged files of a failed build stay"
 
 
 def test_a_new_article_appears_without_code_change(tmp_path: Path):
@@ -282,9 +284,11 @@ def test_a_new_article_appears_without_code_change(tmp_path: Path):
         .replace("not_before: 2019-01-14", "not_before: 2019-01-15")
     )
     (project / "articles" / "2019-01-15-scroll-copy.md").write_text(new, "utf-8")
-    out = tmp_path / "out"
-    result = build_site(project, out)
+    out, temp = tmp_path / "out", tmp_path / "temp"
+    temp.mkdir()
+    result = build_site(project, out, TMPDIR=str(temp))
     assert result.returncode == 0, result.stderr
+    assert not list(temp.glob("newsarchive-*")), "the staged files stay after the build"
     assert "2019-01-15-scroll-copy/" in read_page(out, "reports/")
     assert "2019-01-15-scroll-copy/" in read_page(out, "timeline/")
     assert "reported by 2 outlets in 5 reports" in text_of(read_page(out, ""))

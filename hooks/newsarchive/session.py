@@ -2,25 +2,30 @@
 
 `mkdocs build` builds once; `mkdocs serve` rebuilds after every edit in the same process.
 The session knows which it is, turns the content caches on when serving (newsarchive.cache)
-and moves them on at each build, feeds each written page to Pagefind and has it write the
-search bundle at the end (in the background while serving: the edited page reloads at once
-and its search follows), and holds what the current build has computed for the page events.
+and moves them on at each build, compiles the archive into a staging folder (in a child
+process for a one-off build, newsarchive.staging), feeds each written page to Pagefind and has
+it write the search bundle at the end (in the background while serving: the edited page
+reloads at once and its search follows), and holds what the current build has compiled for
+the page events.
 """
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import gc
 import logging
+import shutil
+import sys
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
-from .analyse.archive import Archive
-from .model import Article
 from .render import PagingOptions
 from .render.search import SearchIndexer, SearchIndexError, drop_theme_search
+from .staging import Staged, StagingRequest, stage_archive, stage_in_child
 from .timings import Timings
 
 __all__ = ["Build", "BuildSession"]
@@ -34,11 +39,7 @@ class Build:
 
     site_dir: str = ""
     options: PagingOptions = field(default_factory=PagingOptions)
-    archive: Archive | None = None
-    reports: dict[str, Article] = field(default_factory=dict)  # src_uri -> article
-    languages: dict[str, str] = field(default_factory=dict)  # src_uri -> other than the site's
-    blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # src_uri -> its blocks
-    changed: dict[str, dt.datetime] = field(default_factory=dict)  # article file -> last commit
+    staged: Staged | None = None
     timings: Timings = field(default_factory=Timings.from_environment)
 
 
@@ -50,6 +51,7 @@ class BuildSession:
         self.build = Build()
         self._indexer: SearchIndexer | None = None
         self._written: list[str] = []  # pages written while serving, not yet indexed
+        self._staging: Path | None = None  # the current build's staging folder
 
     def start(self, *, serving: bool) -> None:
         """The process starts: cache across builds only when serving."""
@@ -62,6 +64,7 @@ class BuildSession:
         cache.next_build()
         self._stop_indexing()  # an index of the previous build's pages is no longer wanted
         self._written = []
+        self.drop_staging()
         if self.serving:
             # The caches and the last build's objects are live while a rebuild allocates
             # as much again, and Python's collector would scan them over and over (half the
@@ -73,14 +76,31 @@ class BuildSession:
                 gc.freeze()
         return self.build
 
-    def release_archive(self) -> None:
-        """The pages are converted: drop the articles and their analysis (most of the
-        build's memory) before the pages are written and indexed. While serving, the
-        caches keep what the next build reuses."""
-        self.build.archive = None
-        self.build.reports = {}
-        if not self.serving:  # a server collects once per build, in begin()
-            gc.collect()
+    def stage(self, root: Path, site_url: str, site_name: str, licences: list) -> Staged:
+        """Compile the archive into a new staging folder. A one-off build compiles in a
+        child process, so that the articles and their analysis never take this process's
+        memory (Pagefind needs it at the end); a server compiles here, beside its caches."""
+        self._staging = Path(tempfile.mkdtemp(prefix="newsarchive-"))
+        request = StagingRequest(
+            root=root,
+            options=self.build.options,
+            site_url=site_url,
+            site_name=site_name,
+            licences=licences,
+            built=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        )
+        if self.serving or sys.platform != "linux":  # fork is Linux's safe default only
+            staged = stage_archive(request, self._staging, self.build.timings)
+        else:
+            staged = stage_in_child(request, self._staging, self.build.timings)
+        self.build.staged = staged
+        return staged
+
+    def drop_staging(self) -> None:
+        """The staged files are in the site (or the build failed): delete them."""
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
 
     def index_page(self, path: str, html: str) -> None:
         """Hand a written page (its path in the site) to the search index. While serving,
@@ -104,11 +124,14 @@ class BuildSession:
                     target=_index_written, args=(indexer, written), daemon=True
                 ).start()
             else:
+                _give_back_freed_memory()
+                self.build.timings.note_memory("freed memory given back")
                 indexer.write()
 
     def close(self) -> None:
-        """The process ends: stop a search run still going."""
+        """The process ends: stop a search run still going, delete the staged files."""
         self._stop_indexing()
+        self.drop_staging()
         gc.unfreeze()
 
     def _search_indexer(self) -> SearchIndexer:
@@ -121,6 +144,17 @@ class BuildSession:
         if self._indexer is not None:
             self._indexer.stop()
             self._indexer = None
+
+
+def _give_back_freed_memory() -> None:
+    """Hand the memory of the written pages back to the system before Pagefind builds its
+    index, the build's peak: glibc keeps freed memory for later use (300 MB of 520 at
+    10,000 reports) unless asked."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # another C library: nothing to ask
+        return
+    libc.malloc_trim(0)
 
 
 def _index_written(indexer: SearchIndexer, pages: list[str]) -> None:

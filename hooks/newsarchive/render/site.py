@@ -20,8 +20,8 @@ from .words import publication_label
 HOME_MARKERS = ("<!-- archive:key-figures -->", "<!-- archive:latest-reports -->")
 
 
-def render_home(archive: Archive, markdown: str, options: PagingOptions) -> str:
-    """The home page's Markdown with its markers replaced by the archive's key facts."""
+def home_blocks(archive: Archive, options: PagingOptions) -> dict[str, str]:
+    """What goes in place of each of the home page's markers: the archive's key facts."""
     figures = render_cached(
         "home_figures.html",
         rows=archive.figures[:6],
@@ -33,7 +33,14 @@ def render_home(archive: Archive, markdown: str, options: PagingOptions) -> str:
         articles=archive.articles[:5],
         links=report_links(archive.articles[:5], "index.md"),
     )
-    return markdown.replace(HOME_MARKERS[0], figures).replace(HOME_MARKERS[1], latest)
+    return dict(zip(HOME_MARKERS, (figures, latest), strict=True))
+
+
+def fill_home(markdown: str, blocks: dict[str, str]) -> str:
+    """The home page's Markdown with its markers replaced by their blocks."""
+    for marker, block in blocks.items():
+        markdown = markdown.replace(marker, block)
+    return markdown
 
 
 CONTRIBUTING_FILE = "CONTRIBUTING.md"  # the editors' guide, in the repository's root
@@ -52,8 +59,13 @@ def contributing_page(guide: str) -> str:
 
 def json_ld(article: Article, address: str | None) -> str:
     """schema.org NewsArticle for a report page, safe to put inside a <script> element."""
+    return json_ld_script(json_ld_data(article), address)
+
+
+def json_ld_data(article: Article) -> dict[str, Any]:
+    """A report's schema.org NewsArticle, but for the page's own address."""
     meta, source = article.meta, article.meta.source
-    data: dict = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "name": meta.title,
@@ -71,8 +83,13 @@ def json_ld(article: Article, address: str | None) -> str:
         data["author"] = {"@type": "Person", "name": source.author}
     if source.url:
         data["sameAs"] = source.url
+    return data
+
+
+def json_ld_script(data: dict[str, Any], address: str | None) -> str:
+    """JSON-LD with the page's address, safe to put inside a <script> element."""
     if address:
-        data["url"] = address
+        data = {**data, "url": address}
     text = json.dumps(data, ensure_ascii=False, indent=1)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

@@ -1,0 +1,209 @@
+"""The archive compiled into a staging folder: every generated page (Markdown, with its HTML
+blocks beside it), every file to take away, and the few facts the page events still need.
+
+`mkdocs build` compiles in a forked child process (`stage_in_child`): the articles and their
+analysis, most of a build's memory, live and die there, so the MkDocs process holds little
+more than a plain site's pages while Pagefind builds its index beside it. Freeing them in
+the same process gave back almost nothing (what stays is scattered among what was freed).
+`mkdocs serve` compiles in its own process (`stage_archive`), where the content caches of
+the last build make a rebuild cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .analyse.archive import analyse
+from .export import download_files
+from .export.files import Licence
+from .load import load_archive
+from .load.history import last_changes
+from .render import (
+    CONTRIBUTING_FILE,
+    CONTRIBUTING_SRC,
+    GeneratedPage,
+    PagingOptions,
+    contributing_page,
+    home_blocks,
+    json_ld_data,
+    render_feed,
+    render_pages,
+    report_src,
+)
+from .render.data_page import data_page
+from .timings import Timings
+
+__all__ = [
+    "Staged",
+    "StagedPage",
+    "StagedReport",
+    "StagingRequest",
+    "stage_archive",
+    "stage_in_child",
+]
+
+FEED_FILE = "feed.xml"
+_BLOCKS = ".blocks"  # under the staging folder: each page's HTML blocks, as JSON
+
+
+@dataclass(frozen=True)
+class StagingRequest:
+    """What a compilation needs to know of the project and its settings."""
+
+    root: Path  # the project: articles/ and CONTRIBUTING.md
+    options: PagingOptions
+    site_url: str  # "" when the site's address is not known (then no feed)
+    site_name: str
+    licences: list[Licence]
+    built: dt.datetime  # the feed's time for an article git does not know
+
+
+@dataclass(frozen=True)
+class StagedPage:
+    """A page in the staging folder, at its `src_uri`."""
+
+    src_uri: str
+    edit_path: str | None  # the repository file an editor changes for this page
+    in_nav: bool
+    clean: bool  # carries editors' text: sanitised once converted
+    blocks: bool  # has HTML blocks to put back after Markdown (in the .blocks folder)
+
+
+@dataclass(frozen=True)
+class StagedReport:
+    """What a report's page events need: its JSON-LD but for the address, the day its file
+    last changed (git) and its language."""
+
+    json_ld: dict[str, Any]
+    updated: str | None
+    language: str
+
+
+@dataclass
+class Staged:
+    """A compiled archive: where its files are and what the page events need. With
+    `problems`, nothing else was made and nothing may be published."""
+
+    folder: Path
+    problems: list[str] = field(default_factory=list)
+    pages: dict[str, StagedPage] = field(default_factory=dict)  # by src_uri
+    files: list[str] = field(default_factory=list)  # data, citations, feed: as they are
+    home: dict[str, str] = field(default_factory=dict)  # home page marker -> its HTML
+    reports: dict[str, StagedReport] = field(default_factory=dict)  # by src_uri
+
+    def blocks_of(self, page: StagedPage) -> dict[str, str]:
+        """A page's HTML blocks (placeholder -> HTML), read when its turn comes."""
+        if not page.blocks:
+            return {}
+        return json.loads(_blocks_path(self.folder, page.src_uri).read_text("utf-8"))
+
+
+def stage_archive(request: StagingRequest, folder: Path, timings: Timings) -> Staged:
+    """Load, check, analyse and render the articles into `folder`."""
+    with timings.phase("load"):
+        articles, problems = load_archive([request.root / "articles"], root=request.root)
+    timings.note_memory("loaded")
+    if problems:
+        return Staged(folder, problems=[str(problem) for problem in sorted(problems)])
+    with timings.phase("analyse"):
+        archive = analyse(articles)
+    timings.note_memory("analysed")
+    staged = Staged(folder)
+    with timings.phase("render"):
+        pages = render_pages(archive, request.options, site_url=request.site_url)
+        pages.append(data_page(archive, request.licences))
+        for page in pages:
+            staged.pages[page.src_uri] = _write_page(folder, page, clean=True)
+        # The editors' guide is the project's own text: not cleaned like report text.
+        guide = (request.root / CONTRIBUTING_FILE).read_text("utf-8")
+        guide_page = GeneratedPage(CONTRIBUTING_SRC, contributing_page(guide), CONTRIBUTING_FILE)
+        staged.pages[CONTRIBUTING_SRC] = _write_page(folder, guide_page, clean=False)
+        files = download_files(
+            archive,
+            site_url=request.site_url,
+            site_name=request.site_name,
+            licences=request.licences,
+        )
+        changed = last_changes(request.root / "articles")
+        if request.site_url:
+            files[FEED_FILE] = render_feed(
+                archive,
+                site_url=request.site_url,
+                site_name=request.site_name,
+                changed=changed,
+                built=request.built,
+            )
+        for path, content in files.items():
+            _write(folder / path, content)
+        staged.files = list(files)
+        staged.home = home_blocks(archive, request.options)
+        for article in archive.articles:
+            when = changed.get(article.path.name)
+            staged.reports[report_src(article)] = StagedReport(
+                json_ld=json_ld_data(article),
+                updated=when.date().isoformat() if when else None,
+                language=article.meta.language,
+            )
+    timings.note_memory("rendered")
+    return staged
+
+
+def stage_in_child(request: StagingRequest, folder: Path, timings: Timings) -> Staged:
+    """`stage_archive` in a forked process (Linux), whose memory is the system's again as
+    soon as it is done; its phases and memory are added to `timings`."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_stage_and_send, args=(request, folder, timings, sender))
+    child.start()
+    sender.close()  # the child holds the only sending end: its end means no answer
+    try:
+        answer = receiver.recv()
+    except EOFError:
+        answer = ("error", "it ended without an answer")
+    finally:
+        receiver.close()
+        child.join()
+    if answer[0] == "error":
+        raise RuntimeError(f"The archive could not be compiled: {answer[1]}")
+    _, staged, seconds, memory = answer
+    timings.seconds.update(seconds)
+    timings.memory.update(memory)
+    return staged
+
+
+def _stage_and_send(request: StagingRequest, folder: Path, timings: Timings, sender) -> None:
+    try:
+        staged = stage_archive(request, folder, timings)
+        sender.send(("staged", staged, timings.seconds, timings.memory))
+    except BaseException:  # the parent must hear of any failure, not wait for ever
+        sender.send(("error", traceback.format_exc()))
+    finally:
+        sender.close()
+
+
+def _write_page(folder: Path, page: GeneratedPage, *, clean: bool) -> StagedPage:
+    _write(folder / page.src_uri, page.content)
+    if page.blocks:
+        _write(_blocks_path(folder, page.src_uri), json.dumps(page.blocks, ensure_ascii=False))
+    return StagedPage(
+        src_uri=page.src_uri,
+        edit_path=page.edit_path,
+        in_nav=page.in_nav,
+        clean=clean,
+        blocks=bool(page.blocks),
+    )
+
+
+def _blocks_path(folder: Path, src_uri: str) -> Path:
+    return folder / _BLOCKS / f"{src_uri}.json"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

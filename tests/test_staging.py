@@ -1,0 +1,79 @@
+"""The archive compiled into a staging folder, here or in a child process (newsarchive.staging)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from newsarchive import staging
+from newsarchive.render import PagingOptions
+from newsarchive.staging import StagingRequest, stage_archive, stage_in_child
+from newsarchive.timings import Timings
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="a build forks on Linux only")
+
+
+def _request(root: Path) -> StagingRequest:
+    return StagingRequest(
+        root=root,
+        options=PagingOptions(),
+        site_url="https://example.org/archive/",
+        site_name="Archive",
+        licences=[],
+        built=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_child_stages_the_same_files_and_facts_as_this_process(tmp_path: Path):
+    here = stage_archive(_request(ROOT), tmp_path / "here", Timings())
+    timings = Timings()
+    there = stage_in_child(_request(ROOT), tmp_path / "child", timings)
+    assert there.pages == here.pages and there.files == here.files
+    assert there.home == here.home and there.reports == here.reports
+    assert _contents(tmp_path / "child") == _contents(tmp_path / "here")
+    assert len(here.reports) == 5 and "data/archive.json" in here.files
+    # A page's HTML blocks come back from its side file.
+    timeline = there.pages["timeline.md"]
+    assert timeline.blocks and timeline.clean
+    assert any("<time" in block for block in there.blocks_of(timeline).values())
+    assert {"load", "analyse", "render"} <= set(timings.seconds)  # the child's phases
+
+
+def test_the_articles_are_loaded_in_the_child_not_here(tmp_path: Path, monkeypatch):
+    loaded_here: list[object] = []
+    load = staging.load_archive
+
+    def counting_load(*args, **kwargs):
+        loaded_here.append(args)  # the child appends to its own copy of the list
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(staging, "load_archive", counting_load)
+    staged = stage_in_child(_request(ROOT), tmp_path / "child", Timings())
+    assert len(staged.reports) == 5
+    assert loaded_here == []
+
+
+def test_a_failure_in_the_child_is_raised_here_with_its_cause(tmp_path: Path, monkeypatch):
+    def failing_analysis(articles):
+        raise ValueError("the analysis broke")
+
+    monkeypatch.setattr(staging, "analyse", failing_analysis)
+    with pytest.raises(RuntimeError, match="the analysis broke"):
+        stage_in_child(_request(ROOT), tmp_path / "child", Timings())
+
+
+def test_the_articles_problems_come_back_and_nothing_is_staged(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    article = next((project / "articles").glob("*scroll*.md"))
+    article.write_text(article.read_text("utf-8").replace("value: 3\n", "value: three\n"))
+    staged = stage_in_child(_request(project), tmp_path / "child", Timings())
+    assert staged.pages == {} and staged.files == []
+    assert any(f"articles/{article.name}:" in problem for problem in staged.problems)
