@@ -129,15 +129,14 @@ def _add_archive_pages(files: Files, config: MkDocsConfig) -> None:
     for page in staged.pages.values():
         files.append(_staged_page(page, config))
     for path in staged.files:
-        files.append(File.generated(config, path, abs_src_path=str(staged.folder / path)))
+        files.append(File.generated(config, path, **staged.source(path)))
 
 
 def _staged_page(page: StagedPage, config: MkDocsConfig) -> File:
     inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
     staged = _session.build.staged
     assert staged is not None
-    path = str(staged.folder / page.src_uri)
-    file = File.generated(config, page.src_uri, abs_src_path=path, inclusion=inclusion)
+    file = File.generated(config, page.src_uri, inclusion=inclusion, **staged.source(page.src_uri))
     # edit_uri points into docs/; the article's source lives beside it in articles/.
     file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
     return file

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, copy_project
 from newsarchive import staging
 from newsarchive.render import PagingOptions
-from newsarchive.staging import StagingRequest, stage_archive, stage_in_child
+from newsarchive.staging import Folders, StagingRequest, stage_archive, stage_in_child
 from newsarchive.timings import Timings
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="a build forks on Linux only")
@@ -28,19 +28,23 @@ def _request(root: Path) -> StagingRequest:
     )
 
 
-def _contents(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+def _folders(tmp_path: Path) -> Folders:
+    return Folders(pages=tmp_path / "staging", site=tmp_path / "site")
 
 
-def test_the_child_stages_the_same_files_and_facts_as_this_process(tmp_path: Path):
-    here = stage_archive(_request(ROOT), tmp_path / "here", Timings())
+def test_the_child_stages_what_this_process_keeps_in_memory(tmp_path: Path):
+    here = stage_archive(_request(ROOT), Timings())
     timings = Timings()
-    there = stage_in_child(_request(ROOT), tmp_path / "child", timings)
+    there = stage_in_child(_request(ROOT), timings, _folders(tmp_path))
     assert there.pages == here.pages and there.files == here.files
     assert there.home == here.home and there.reports == here.reports
-    assert _contents(tmp_path / "child") == _contents(tmp_path / "here")
     assert len(here.reports) == 5 and "data/archive.json" in here.files
-    # A page's HTML blocks come back from its side file.
+    for src_uri in [*here.pages, *here.files]:
+        written = Path(there.source(src_uri)["abs_src_path"])
+        assert written.read_bytes() == here.source(src_uri)["content"].encode(), src_uri
+        assert written.is_relative_to(tmp_path / ("staging" if src_uri in here.pages else "site"))
+    for page in here.pages.values():
+        assert there.blocks_of(page) == here.blocks_of(page), page.src_uri
     timeline = there.pages["timeline.md"]
     assert timeline.blocks and timeline.clean
     assert any("<time" in block for block in there.blocks_of(timeline).values())
@@ -56,7 +60,7 @@ def test_the_articles_are_loaded_in_the_child_not_here(tmp_path: Path, monkeypat
         return load(*args, **kwargs)
 
     monkeypatch.setattr(staging, "load_archive", counting_load)
-    staged = stage_in_child(_request(ROOT), tmp_path / "child", Timings())
+    staged = stage_in_child(_request(ROOT), Timings(), _folders(tmp_path))
     assert len(staged.reports) == 5
     assert loaded_here == []
 
@@ -67,13 +71,13 @@ def test_a_failure_in_the_child_is_raised_here_with_its_cause(tmp_path: Path, mo
 
     monkeypatch.setattr(staging, "analyse", failing_analysis)
     with pytest.raises(RuntimeError, match="the analysis broke"):
-        stage_in_child(_request(ROOT), tmp_path / "child", Timings())
+        stage_in_child(_request(ROOT), Timings(), _folders(tmp_path))
 
 
 def test_the_articles_problems_come_back_and_nothing_is_staged(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     article = next((project / "articles").glob("*scroll*.md"))
     article.write_text(article.read_text("utf-8").replace("value: 3\n", "value: three\n"))
-    staged = stage_in_child(_request(project), tmp_path / "child", Timings())
+    staged = stage_in_child(_request(project), Timings(), _folders(tmp_path))
     assert staged.pages == {} and staged.files == []
     assert any(f"articles/{article.name}:" in problem for problem in staged.problems)

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import cache
 from .render import PagingOptions
 from .render.search import SearchIndexer, SearchIndexError, drop_theme_search
-from .staging import Staged, StagingRequest, stage_archive, stage_in_child
+from .staging import Folders, Staged, StagingRequest, stage_archive, stage_in_child
 from .timings import Timings
 
 __all__ = ["Build", "BuildSession"]
@@ -77,10 +77,11 @@ class BuildSession:
         return self.build
 
     def stage(self, root: Path, site_url: str, site_name: str, licences: list) -> Staged:
-        """Compile the archive into a new staging folder. A one-off build compiles in a
-        child process, so that the articles and their analysis never take this process's
-        memory (Pagefind needs it at the end); a server compiles here, beside its caches."""
-        self._staging = Path(tempfile.mkdtemp(prefix="newsarchive-"))
+        """Compile the archive. A one-off build compiles in a child process, so that the
+        articles and their analysis never take this process's memory (Pagefind needs it
+        at the end), and the child writes the pages to a staging folder and the files to
+        take away into the site (MkDocs has emptied it already). A server compiles here,
+        beside its caches, and keeps it all in memory."""
         request = StagingRequest(
             root=root,
             options=self.build.options,
@@ -90,14 +91,16 @@ class BuildSession:
             built=dt.datetime.now(dt.UTC).replace(microsecond=0),
         )
         if self.serving or sys.platform != "linux":  # fork is Linux's safe default only
-            staged = stage_archive(request, self._staging, self.build.timings)
+            staged = stage_archive(request, self.build.timings)
         else:
-            staged = stage_in_child(request, self._staging, self.build.timings)
+            self._staging = Path(tempfile.mkdtemp(prefix="newsarchive-"))
+            folders = Folders(pages=self._staging, site=Path(self.build.site_dir))
+            staged = stage_in_child(request, self.build.timings, folders)
         self.build.staged = staged
         return staged
 
     def drop_staging(self) -> None:
-        """The staged files are in the site (or the build failed): delete them."""
+        """The staged pages are in the site (or the build failed): delete them."""
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
             self._staging = None

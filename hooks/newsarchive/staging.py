@@ -1,12 +1,13 @@
-"""The archive compiled into a staging folder: every generated page (Markdown, with its HTML
-blocks beside it), every file to take away, and the few facts the page events still need.
+"""The archive compiled: every generated page (Markdown, and its HTML blocks), every file to
+take away, and the few facts the page events still need.
 
 `mkdocs build` compiles in a forked child process (`stage_in_child`): the articles and their
 analysis, most of a build's memory, live and die there, so the MkDocs process holds little
-more than a plain site's pages while Pagefind builds its index beside it. Freeing them in
-the same process gave back almost nothing (what stays is scattered among what was freed).
-`mkdocs serve` compiles in its own process (`stage_archive`), where the content caches of
-the last build make a rebuild cheap.
+more than a plain site's pages while Pagefind builds its index beside it. (Freeing them in
+the same process gave back almost nothing: what stays is scattered among what was freed.)
+The child writes the pages to a staging folder and the files to take away straight to
+their place in the site. `mkdocs serve` compiles in its own process and keeps everything in
+memory, where the content caches of the last build make a rebuild cheap.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .render.data_page import data_page
 from .timings import Timings
 
 __all__ = [
+    "Folders",
     "Staged",
     "StagedPage",
     "StagedReport",
@@ -49,7 +51,7 @@ __all__ = [
 ]
 
 FEED_FILE = "feed.xml"
-_BLOCKS = ".blocks"  # under the staging folder: each page's HTML blocks, as JSON
+_BLOCKS = ".blocks"  # under the pages' folder: each page's HTML blocks, as JSON
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class StagedPage:
     edit_path: str | None  # the repository file an editor changes for this page
     in_nav: bool
     clean: bool  # carries editors' text: sanitised once converted
-    blocks: bool  # has HTML blocks to put back after Markdown (in the .blocks folder)
+    blocks: bool  # has HTML blocks to put back after Markdown
 
 
 @dataclass(frozen=True)
@@ -85,45 +87,96 @@ class StagedReport:
     language: str
 
 
+@dataclass(frozen=True)
+class Folders:
+    """Where a compilation in another process writes: its pages, and the site itself (the
+    files to take away, in their place; MkDocs leaves a file that is already there)."""
+
+    pages: Path
+    site: Path
+
+
 @dataclass
 class Staged:
-    """A compiled archive: where its files are and what the page events need. With
-    `problems`, nothing else was made and nothing may be published."""
+    """A compiled archive: its pages and files (in `folders`, or in `texts` when compiled in
+    this process) and what the page events need. With `problems`, nothing else was made and
+    nothing may be published."""
 
-    folder: Path
+    folders: Folders | None = None
     problems: list[str] = field(default_factory=list)
     pages: dict[str, StagedPage] = field(default_factory=dict)  # by src_uri
     files: list[str] = field(default_factory=list)  # data, citations, feed: as they are
     home: dict[str, str] = field(default_factory=dict)  # home page marker -> its HTML
     reports: dict[str, StagedReport] = field(default_factory=dict)  # by src_uri
+    texts: dict[str, str] = field(default_factory=dict)  # src_uri -> text, kept in memory
+    blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # kept in memory
+
+    def source(self, src_uri: str) -> dict[str, str]:
+        """Where MkDocs finds a page or file: `content` (its text) or `abs_src_path`."""
+        if self.folders is None:
+            return {"content": self.texts[src_uri]}
+        folder = self.folders.pages if src_uri in self.pages else self.folders.site
+        return {"abs_src_path": str(folder / src_uri)}
 
     def blocks_of(self, page: StagedPage) -> dict[str, str]:
         """A page's HTML blocks (placeholder -> HTML), read when its turn comes."""
         if not page.blocks:
             return {}
-        return json.loads(_blocks_path(self.folder, page.src_uri).read_text("utf-8"))
+        if self.folders is None:
+            return self.blocks[page.src_uri]
+        return json.loads(_blocks_path(self.folders.pages, page.src_uri).read_text("utf-8"))
+
+    def add_page(self, page: GeneratedPage, *, clean: bool) -> None:
+        """Keep or write a rendered page."""
+        self.pages[page.src_uri] = StagedPage(
+            src_uri=page.src_uri,
+            edit_path=page.edit_path,
+            in_nav=page.in_nav,
+            clean=clean,
+            blocks=bool(page.blocks),
+        )
+        if self.folders is None:
+            self.texts[page.src_uri] = page.content
+            if page.blocks:
+                self.blocks[page.src_uri] = page.blocks
+            return
+        _write(self.folders.pages / page.src_uri, page.content)
+        if page.blocks:
+            blocks = json.dumps(page.blocks, ensure_ascii=False)
+            _write(_blocks_path(self.folders.pages, page.src_uri), blocks)
+
+    def add_file(self, src_uri: str, text: str) -> None:
+        """Keep a file to take away, or write it to its place in the site."""
+        self.files.append(src_uri)
+        if self.folders is None:
+            self.texts[src_uri] = text
+        else:
+            _write(self.folders.site / src_uri, text)
 
 
-def stage_archive(request: StagingRequest, folder: Path, timings: Timings) -> Staged:
-    """Load, check, analyse and render the articles into `folder`."""
+def stage_archive(
+    request: StagingRequest, timings: Timings, folders: Folders | None = None
+) -> Staged:
+    """Load, check, analyse and render the articles; write what is made to `folders`, or
+    keep it in memory."""
     with timings.phase("load"):
         articles, problems = load_archive([request.root / "articles"], root=request.root)
     timings.note_memory("loaded")
     if problems:
-        return Staged(folder, problems=[str(problem) for problem in sorted(problems)])
+        return Staged(folders, problems=[str(problem) for problem in sorted(problems)])
     with timings.phase("analyse"):
         archive = analyse(articles)
     timings.note_memory("analysed")
-    staged = Staged(folder)
+    staged = Staged(folders)
     with timings.phase("render"):
         pages = render_pages(archive, request.options, site_url=request.site_url)
         pages.append(data_page(archive, request.licences))
         for page in pages:
-            staged.pages[page.src_uri] = _write_page(folder, page, clean=True)
+            staged.add_page(page, clean=True)
         # The editors' guide is the project's own text: not cleaned like report text.
         guide = (request.root / CONTRIBUTING_FILE).read_text("utf-8")
         guide_page = GeneratedPage(CONTRIBUTING_SRC, contributing_page(guide), CONTRIBUTING_FILE)
-        staged.pages[CONTRIBUTING_SRC] = _write_page(folder, guide_page, clean=False)
+        staged.add_page(guide_page, clean=False)
         files = download_files(
             archive,
             site_url=request.site_url,
@@ -139,9 +192,8 @@ def stage_archive(request: StagingRequest, folder: Path, timings: Timings) -> St
                 changed=changed,
                 built=request.built,
             )
-        for path, content in files.items():
-            _write(folder / path, content)
-        staged.files = list(files)
+        for path, text in files.items():
+            staged.add_file(path, text)
         staged.home = home_blocks(archive, request.options)
         for article in archive.articles:
             when = changed.get(article.path.name)
@@ -154,12 +206,12 @@ def stage_archive(request: StagingRequest, folder: Path, timings: Timings) -> St
     return staged
 
 
-def stage_in_child(request: StagingRequest, folder: Path, timings: Timings) -> Staged:
+def stage_in_child(request: StagingRequest, timings: Timings, folders: Folders) -> Staged:
     """`stage_archive` in a forked process (Linux), whose memory is the system's again as
     soon as it is done; its phases and memory are added to `timings`."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_stage_and_send, args=(request, folder, timings, sender))
+    child = context.Process(target=_stage_and_send, args=(request, timings, folders, sender))
     child.start()
     sender.close()  # the child holds the only sending end: its end means no answer
     try:
@@ -177,27 +229,14 @@ def stage_in_child(request: StagingRequest, folder: Path, timings: Timings) -> S
     return staged
 
 
-def _stage_and_send(request: StagingRequest, folder: Path, timings: Timings, sender) -> None:
+def _stage_and_send(request: StagingRequest, timings: Timings, folders: Folders, sender) -> None:
     try:
-        staged = stage_archive(request, folder, timings)
+        staged = stage_archive(request, timings, folders)
         sender.send(("staged", staged, timings.seconds, timings.memory))
     except BaseException:  # the parent must hear of any failure, not wait for ever
         sender.send(("error", traceback.format_exc()))
     finally:
         sender.close()
-
-
-def _write_page(folder: Path, page: GeneratedPage, *, clean: bool) -> StagedPage:
-    _write(folder / page.src_uri, page.content)
-    if page.blocks:
-        _write(_blocks_path(folder, page.src_uri), json.dumps(page.blocks, ensure_ascii=False))
-    return StagedPage(
-        src_uri=page.src_uri,
-        edit_path=page.edit_path,
-        in_nav=page.in_nav,
-        clean=clean,
-        blocks=bool(page.blocks),
-    )
 
 
 def _blocks_path(folder: Path, src_uri: str) -> Path:
@@ -206,4 +245,4 @@ def _blocks_path(folder: Path, src_uri: str) -> Path:
 
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", newline="")  # as it is: CSV lines end in \r\n
