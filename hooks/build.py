@@ -26,7 +26,7 @@ from newsarchive.render import (
 from newsarchive.render.sanitize import clean_html
 from newsarchive.render.search import SearchIndexError
 from newsarchive.session import BuildSession
-from newsarchive.staging import StagedPage
+from newsarchive.staging import Staged, StagedPage
 
 _session = BuildSession()
 
@@ -127,16 +127,23 @@ def _add_archive_pages(files: Files, config: MkDocsConfig) -> None:
             f"{len(staged.problems)} problem(s) in the articles; nothing was built:\n{listing}"
         )
     for page in staged.pages.values():
-        files.append(_staged_page(page, config))
+        files.append(_staged_page(staged, page, config))
     for path in staged.files:
-        files.append(File.generated(config, path, **staged.source(path)))
+        files.append(_staged_file(staged, path, config, InclusionLevel.UNDEFINED))
 
 
-def _staged_page(page: StagedPage, config: MkDocsConfig) -> File:
+def _staged_file(
+    staged: Staged, src_uri: str, config: MkDocsConfig, inclusion: InclusionLevel
+) -> File:
+    source = staged.source(src_uri)
+    if isinstance(source, Path):  # written by the child process
+        return File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion)
+    return File.generated(config, src_uri, content=source, inclusion=inclusion)
+
+
+def _staged_page(staged: Staged, page: StagedPage, config: MkDocsConfig) -> File:
     inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-    staged = _session.build.staged
-    assert staged is not None
-    file = File.generated(config, page.src_uri, inclusion=inclusion, **staged.source(page.src_uri))
+    file = _staged_file(staged, page.src_uri, config, inclusion)
     # edit_uri points into docs/; the article's source lives beside it in articles/.
     file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
     return file

@@ -40,8 +40,9 @@ def test_the_child_stages_what_this_process_keeps_in_memory(tmp_path: Path):
     assert there.home == here.home and there.reports == here.reports
     assert len(here.reports) == 5 and "data/archive.json" in here.files
     for src_uri in [*here.pages, *here.files]:
-        written = Path(there.source(src_uri)["abs_src_path"])
-        assert written.read_bytes() == here.source(src_uri)["content"].encode(), src_uri
+        written, text = there.source(src_uri), here.source(src_uri)
+        assert isinstance(written, Path) and isinstance(text, str)
+        assert written.read_bytes() == text.encode(), src_uri
         assert written.is_relative_to(tmp_path / ("staging" if src_uri in here.pages else "site"))
     for page in here.pages.values():
         assert there.blocks_of(page) == here.blocks_of(page), page.src_uri

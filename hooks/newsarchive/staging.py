@@ -111,12 +111,12 @@ class Staged:
     texts: dict[str, str] = field(default_factory=dict)  # src_uri -> text, kept in memory
     blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # kept in memory
 
-    def source(self, src_uri: str) -> dict[str, str]:
-        """Where MkDocs finds a page or file: `content` (its text) or `abs_src_path`."""
+    def source(self, src_uri: str) -> str | Path:
+        """A page's or file's text, or the file it was written to."""
         if self.folders is None:
-            return {"content": self.texts[src_uri]}
+            return self.texts[src_uri]
         folder = self.folders.pages if src_uri in self.pages else self.folders.site
-        return {"abs_src_path": str(folder / src_uri)}
+        return folder / src_uri
 
     def blocks_of(self, page: StagedPage) -> dict[str, str]:
         """A page's HTML blocks (placeholder -> HTML), read when its turn comes."""
