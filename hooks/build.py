@@ -23,7 +23,6 @@ from newsarchive.render import (
     json_ld_script,
     with_language,
 )
-from newsarchive.render.sanitize import clean_html
 from newsarchive.render.search import SearchIndexError
 from newsarchive.session import BuildSession
 from newsarchive.staging import Staged, StagedPage
@@ -56,9 +55,19 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put back a generated page's HTML blocks and sanitise it."""
-    page.markdown = None  # converted: nothing reads it again
+    """Put back a generated page's HTML blocks and start sanitising it (on another core;
+    its template gets the clean HTML: on_page_context)."""
+    page.markdown = ""  # converted: only its title was read again, kept apart (None hides it)
     return _finished_html(html, page)
+
+
+def on_page_context(context, /, *, page: Page, config: MkDocsConfig, nav):
+    """A page's template is about to be rendered: give it the page's sanitised HTML."""
+    with _session.build.timings.phase("sanitise (wait)"):
+        cleaned = _session.build.cleaner.take(page.file.src_uri)
+    if cleaned is not None:
+        page.content = cleaned
+    return context
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -171,9 +180,10 @@ def _finished_html(html: str, page: Page) -> str:
     if staged is None or not staged.clean:
         return html
     # Generated pages carry editors' text: keep only the HTML our templates and Markdown
-    # make (the second lock behind the check).
-    with build.timings.phase("sanitise"):
-        return clean_html(inject_blocks(html, build.staged.blocks_of(staged)))
+    # make (the second lock behind the check). Until the cleaner is done, the page holds
+    # nothing: no unclean HTML can reach a template.
+    build.cleaner.submit(page.file.src_uri, inject_blocks(html, build.staged.blocks_of(staged)))
+    return ""
 
 
 def _page_language(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -20,7 +20,7 @@ from newsarchive.analyse.archive import analyse
 from newsarchive.load import parse_article
 from newsarchive.model import Article
 from newsarchive.render import GeneratedPage, inject_blocks, render_pages, report_src
-from newsarchive.render.sanitize import clean_html
+from newsarchive.render.sanitize import PageCleaner, clean_html
 
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "base", "form", "meta", "link"}
@@ -138,6 +138,15 @@ def test_sanitiser_keeps_our_markup_and_drops_the_rest():
     assert clean_html('<p onclick="x">a<script>b</script><a href="javascript:c">d</a></p>') == (
         "<p>a<a>d</a></p>"
     )
+
+
+def test_the_page_cleaner_hands_back_each_page_cleaned_once():
+    cleaner = PageCleaner()
+    cleaner.submit("a.md", '<p onclick="x">a<script>b</script></p>')
+    cleaner.submit("b.md", "<p>b</p>")
+    assert cleaner.take("a.md") == "<p>a</p>"
+    assert cleaner.take("a.md") is None and cleaner.take("c.md") is None
+    cleaner.close()
 
 
 def test_a_body_may_contain_a_horizontal_rule_and_crlf():

@@ -76,6 +76,16 @@ def test_report_page_shows_metadata_body_and_cited_claims(site: Path, article):
         assert href[1:] in page.ids
 
 
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_report_pages_reach_the_site_sanitised(site: Path, article):
+    """The report template begins with a comment for editors, which the sanitiser strips
+    (it runs beside MkDocs, and hands the page back before its template is rendered)."""
+    html = read_page(site, f"reports/{article.slug}/")
+    assert "edit that file, not this page" not in html
+    first = next(p for p in article.body.split("\n\n") if len(p) > 80)
+    assert text_of(first[:60]) in text_of(html)
+
+
 def test_edit_button_opens_the_article_source(site: Path):
     slug = slug_of("2019-01-14-scroll")
     html = read_page(site, f"reports/{slug}/")

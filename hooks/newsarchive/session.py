@@ -24,6 +24,7 @@ from pathlib import Path
 
 from . import cache
 from .render import PagingOptions
+from .render.sanitize import PageCleaner
 from .render.search import SearchIndexer, SearchIndexError, drop_theme_search
 from .staging import Folders, Staged, StagingRequest, stage_archive, stage_in_child
 from .timings import Timings
@@ -40,6 +41,7 @@ class Build:
     site_dir: str = ""
     options: PagingOptions = field(default_factory=PagingOptions)
     staged: Staged | None = None
+    cleaner: PageCleaner = field(default_factory=PageCleaner)
     timings: Timings = field(default_factory=Timings.from_environment)
 
 
@@ -60,6 +62,7 @@ class BuildSession:
 
     def begin(self, site_dir: str, options: PagingOptions) -> Build:
         """A build starts: forget the last one's objects and its search run."""
+        self.build.cleaner.close()
         self.build = Build(site_dir=site_dir, options=options)
         cache.next_build()
         self._stop_indexing()  # an index of the previous build's pages is no longer wanted
@@ -135,6 +138,7 @@ class BuildSession:
         """The process ends: stop a search run still going, delete the staged files."""
         self._stop_indexing()
         self.drop_staging()
+        self.build.cleaner.close()
         gc.unfreeze()
 
     def _search_indexer(self) -> SearchIndexer:

@@ -3,12 +3,14 @@ lock behind the check of report text (load.body), for anything it missed."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+
 import nh3
 
 from ..cache import BuildCache, digest
 from ..cache import enabled as caching
 
-__all__ = ["clean_html"]
+__all__ = ["PageCleaner", "clean_html"]
 
 # What our templates and Markdown produce, and nothing else.
 ALLOWED_TAGS = {
@@ -53,3 +55,27 @@ def _clean(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+class PageCleaner:
+    """Pages cleaned on another core while MkDocs converts the next ones: nh3 lets go of
+    Python's lock while it works, and a page's HTML is not read again until its template
+    is rendered, after every page is converted."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="sanitise")
+        self._pending: dict[str, Future[str]] = {}
+
+    def submit(self, key: str, html: str) -> None:
+        """Start cleaning a page's HTML."""
+        self._pending[key] = self._pool.submit(clean_html, html)
+
+    def take(self, key: str) -> str | None:
+        """The page's cleaned HTML (waiting for it if need be); None if it was not given."""
+        future = self._pending.pop(key, None)
+        return None if future is None else future.result()
+
+    def close(self) -> None:
+        """Stop: what was not taken is not wanted."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pending = {}
