@@ -16,11 +16,12 @@ import datetime as dt
 import json
 import multiprocessing
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from .analyse.archive import analyse
+from .analyse.archive import Archive, analyse
 from .export import download_files
 from .export.files import Licence
 from .load import load_archive
@@ -50,6 +51,7 @@ __all__ = [
     "stage_in_child",
 ]
 
+T = TypeVar("T")
 FEED_FILE = "feed.xml"
 _BLOCKS = ".blocks"  # under the pages' folder: each page's HTML blocks, as JSON
 
@@ -169,6 +171,8 @@ def stage_archive(
     timings.note_memory("analysed")
     staged = Staged(folders)
     with timings.phase("render"):
+        # A build writes the files to take away from a second process, beside the pages.
+        downloads = _Forked(_downloads, archive, request, folders) if folders else None
         pages = render_pages(archive, request.options, site_url=request.site_url)
         pages.append(data_page(archive, request.licences))
         for page in pages:
@@ -177,24 +181,10 @@ def stage_archive(
         guide = (request.root / CONTRIBUTING_FILE).read_text("utf-8")
         guide_page = GeneratedPage(CONTRIBUTING_SRC, contributing_page(guide), CONTRIBUTING_FILE)
         staged.add_page(guide_page, clean=False)
-        files = download_files(
-            archive,
-            site_url=request.site_url,
-            site_name=request.site_name,
-            licences=request.licences,
-        )
-        changed = last_changes(request.root / "articles")
-        if request.site_url:
-            files[FEED_FILE] = render_feed(
-                archive,
-                site_url=request.site_url,
-                site_name=request.site_name,
-                changed=changed,
-                built=request.built,
-            )
-        for path, text in files.items():
-            staged.add_file(path, text)
         staged.home = home_blocks(archive, request.options)
+        with timings.phase("render (wait for the files)"):
+            made = downloads.result() if downloads else _downloads(archive, request, folders)
+        staged.files, staged.texts, changed = made.files, staged.texts | made.texts, made.changed
         for article in archive.articles:
             when = changed.get(article.path.name)
             staged.reports[report_src(article)] = StagedReport(
@@ -206,33 +196,80 @@ def stage_archive(
     return staged
 
 
+@dataclass
+class _Downloads:
+    """The files to take away (their texts too when kept in memory), and when each
+    article file last changed (git), which the feed and the report pages tell."""
+
+    files: list[str]
+    texts: dict[str, str]
+    changed: dict[str, dt.datetime]
+
+
+def _downloads(archive: Archive, request: StagingRequest, folders: Folders | None) -> _Downloads:
+    files = download_files(
+        archive,
+        site_url=request.site_url,
+        site_name=request.site_name,
+        licences=request.licences,
+    )
+    changed = last_changes(request.root / "articles")
+    if request.site_url:
+        files[FEED_FILE] = render_feed(
+            archive,
+            site_url=request.site_url,
+            site_name=request.site_name,
+            changed=changed,
+            built=request.built,
+        )
+    made = Staged(folders)
+    for path, text in files.items():
+        made.add_file(path, text)
+    return _Downloads(made.files, made.texts, changed)
+
+
 def stage_in_child(request: StagingRequest, timings: Timings, folders: Folders) -> Staged:
-    """`stage_archive` in a forked process (Linux), whose memory is the system's again as
-    soon as it is done; its phases and memory are added to `timings`."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_stage_and_send, args=(request, timings, folders, sender))
-    child.start()
-    sender.close()  # the child holds the only sending end: its end means no answer
-    try:
-        answer = receiver.recv()
-    except EOFError:
-        answer = ("error", "it ended without an answer")
-    finally:
-        receiver.close()
-        child.join()
-    if answer[0] == "error":
-        raise RuntimeError(f"The archive could not be compiled: {answer[1]}")
-    _, staged, seconds, memory = answer
+    """`stage_archive` in a forked process, whose memory is the system's again as soon as
+    it is done; its phases and memory are added to `timings`."""
+    staged, seconds, memory = _Forked(_stage_timed, request, timings, folders).result()
     timings.seconds.update(seconds)
     timings.memory.update(memory)
     return staged
 
 
-def _stage_and_send(request: StagingRequest, timings: Timings, folders: Folders, sender) -> None:
+def _stage_timed(request: StagingRequest, timings: Timings, folders: Folders):
+    staged = stage_archive(request, timings, folders)
+    return staged, timings.seconds, timings.memory
+
+
+class _Forked(Generic[T]):
+    """A function called in a forked process (Linux), its result sent back."""
+
+    def __init__(self, function: Callable[..., T], *args: Any) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._child = context.Process(target=_call_and_send, args=(sender, function, args))
+        self._child.start()
+        sender.close()  # the child holds the only sending end: its end means no answer
+
+    def result(self) -> T:
+        """What the function returned; a RuntimeError with the child's traceback if it
+        failed."""
+        try:
+            answer = self._receiver.recv()
+        except EOFError:
+            answer = ("error", "it ended without an answer")
+        finally:
+            self._receiver.close()
+            self._child.join()
+        if answer[0] == "error":
+            raise RuntimeError(f"The archive could not be compiled: {answer[1]}")
+        return answer[1]
+
+
+def _call_and_send(sender, function: Callable, args: tuple) -> None:
     try:
-        staged = stage_archive(request, timings, folders)
-        sender.send(("staged", staged, timings.seconds, timings.memory))
+        sender.send(("done", function(*args)))
     except BaseException:  # the parent must hear of any failure, not wait for ever
         sender.send(("error", traceback.format_exc()))
     finally:
