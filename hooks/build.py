@@ -1,9 +1,9 @@
 """MkDocs build hook: a thin adapter from MkDocs events to the `newsarchive` package.
 
 Each event calls one verb. The articles are loaded, validated, analysed and rendered once
-per build, into a staging folder whose files are added to the site (on_files); any problem
-fails the build with every problem listed. What lives across the builds of one process
-(`mkdocs serve`) is the BuildSession's.
+per build (newsarchive.staging: in a child process for a one-off build), and the pages and
+files made are added to the site (on_files); any problem fails the build with every problem
+listed. What lives across the builds of one process (`mkdocs serve`) is the BuildSession's.
 """
 
 from __future__ import annotations
