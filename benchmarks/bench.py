@@ -253,7 +253,8 @@ def main() -> None:
         f"{args.runs} run{'s' if args.runs != 1 else ''} of each build, alternating full and "
         f"plain), on {machine}. {SHAPES}\n\n{table}\n\n"
         + "\n".join(ratios)
-        + "\n\nThe full build's MkDocs process, resident MB after each step (last run):\n\n"
+        + "\n\nThe full build's resident MB after each step (last run; loaded, analysed and "
+        + "rendered: the child process that compiles the archive; then MkDocs's own):\n\n"
         + "\n".join(steps)
         + "\n"
         + (f"\n{kept}" if kept else ""),
