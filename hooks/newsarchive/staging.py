@@ -70,7 +70,7 @@ class StagingRequest:
 
 @dataclass(frozen=True)
 class StagedPage:
-    """A page in the staging folder, at its `src_uri`."""
+    """A generated page, found by MkDocs at its `src_uri` (Staged.source)."""
 
     src_uri: str
     edit_path: str | None  # the repository file an editor changes for this page
@@ -184,9 +184,10 @@ def stage_archive(
         staged.home = home_blocks(archive, request.options)
         with timings.phase("render (wait for the files)"):
             made = downloads.result() if downloads else _downloads(archive, request, folders)
-        staged.files, staged.texts, changed = made.files, staged.texts | made.texts, made.changed
+        staged.files = made.files
+        staged.texts.update(made.texts)
         for article in archive.articles:
-            when = changed.get(article.path.name)
+            when = made.changed.get(article.path.name)
             staged.reports[report_src(article)] = StagedReport(
                 json_ld=json_ld_data(article),
                 updated=when.date().isoformat() if when else None,
@@ -237,7 +238,9 @@ def stage_in_child(request: StagingRequest, timings: Timings, folders: Folders) 
     return staged
 
 
-def _stage_timed(request: StagingRequest, timings: Timings, folders: Folders):
+def _stage_timed(
+    request: StagingRequest, timings: Timings, folders: Folders
+) -> tuple[Staged, dict[str, float], dict[str, float]]:
     staged = stage_archive(request, timings, folders)
     return staged, timings.seconds, timings.memory
 
