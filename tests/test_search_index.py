@@ -30,6 +30,17 @@ def test_only_the_head_and_the_indexed_part_are_sent():
     assert searchable_part(_page("en", None)) is None
 
 
+def test_only_headings_keep_their_ids_for_search():
+    body = (
+        '<h2 id="the-report">The report</h2><p id="para-1" class="x">Forty <mark class="m" '
+        'id="passage-1">were detained</mark>.</p><a data-id="k" href="#h">Link</a>'
+    )
+    sent = searchable_part(_page("en", "Argun").replace("<p>Argun</p>", body))
+    assert sent is not None
+    assert '<h2 id="the-report">' in sent and '<p class="x">' in sent
+    assert '<mark class="m">were detained</mark>' in sent and 'data-id="k"' in sent
+
+
 def test_pages_added_one_by_one_make_one_bundle_per_language(tmp_path: Path):
     indexer = SearchIndexer(tmp_path)
     indexer.add("reports/argun/index.html", _page("en", "Detained in Argun"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import posixpath
 import re
@@ -189,6 +190,21 @@ def test_search_bundle_indexes_every_page_with_filters(site: Path):
         assert html.count('data-pagefind-filter="tag"') == len(article.meta.tags)
     # Nothing is loaded from Material's search any more.
     assert not (site / "search" / "search_index.json").exists()
+
+
+def test_search_results_anchor_on_headings_only(site: Path):
+    fragments = []
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(data[data.index(b"{") :]))
+    reports = [f for f in fragments if f["url"].startswith("/reports/2019-")]
+    assert len(reports) == len(ARTICLES)
+    for fragment in reports:
+        # Marked passages and paragraphs have ids, for links: not anchors that repeat
+        # the text in the search data. The report's sections still give sub-results.
+        assert {a["element"] for a in fragment["anchors"]} == {"h2"}, fragment["url"]
+        assert "the-report" in {a["id"] for a in fragment["anchors"]}
+        assert "Argun" in fragment["content"] or "Chechnya" in fragment["content"]
 
 
 def test_feed_is_valid_atom_with_every_report(site: Path):

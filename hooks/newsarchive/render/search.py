@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -48,17 +49,24 @@ def drop_theme_search(site_dir: Path) -> None:
 
 _BODY = "<div data-pagefind-body>"  # docs/overrides/main.html
 
+# The id of any element but a heading. Pagefind keeps every element with an id as an
+# anchor, with its text; its UI links results only to headings. A report page's marked
+# passages and paragraphs made anchors that repeated the whole text: 60% of its search
+# data, held in Pagefind's memory for every page until it writes the index.
+_NOT_A_HEADINGS_ID = re.compile(r'(<(?!h[1-6][\s>])[a-zA-Z][a-zA-Z0-9]*\b[^>]*?)\s+id="[^"]*"')
+
 
 def searchable_part(html: str) -> str | None:
     """What Pagefind reads of a page: its head (language, title) and its content from
-    the indexed part on. None for a page without one (listings): Pagefind leaves those
-    out once any page marks its body. The header and navigation before the content, 40%
-    of a report page, are not sent: Pagefind would only skip them."""
+    the indexed part on, with ids only on headings. None for a page without one
+    (listings): Pagefind leaves those out once any page marks its body. The header and
+    navigation before the content, 40% of a report page, are not sent: Pagefind would
+    only skip them."""
     start = html.find(_BODY)
     if start == -1:
         return None
     head_end = html.find("<body")
-    return html[:head_end] + "<body>" + html[start:]
+    return html[:head_end] + "<body>" + _NOT_A_HEADINGS_ID.sub(r"\1", html[start:])
 
 
 class SearchIndexer:
