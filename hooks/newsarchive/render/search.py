@@ -53,7 +53,7 @@ _BODY = "<div data-pagefind-body>"  # docs/overrides/main.html
 # anchor, with its text; its UI links results only to headings. A report page's marked
 # passages and paragraphs made anchors that repeated the whole text: 60% of its search
 # data, held in Pagefind's memory for every page until it writes the index.
-_NOT_A_HEADINGS_ID = re.compile(r'(<(?!h[1-6][\s>])[a-zA-Z][a-zA-Z0-9]*\b[^>]*?)\s+id="[^"]*"')
+_NON_HEADING_ID = re.compile(r'(<(?!h[1-6][\s>])[a-zA-Z][a-zA-Z0-9]*\b[^>]*?)\s+id="[^"]*"')
 
 
 def searchable_part(html: str) -> str | None:
@@ -66,7 +66,7 @@ def searchable_part(html: str) -> str | None:
     if start == -1:
         return None
     head_end = html.find("<body")
-    return html[:head_end] + "<body>" + _NOT_A_HEADINGS_ID.sub(r"\1", html[start:])
+    return html[:head_end] + "<body>" + _NON_HEADING_ID.sub(r"\1", html[start:])
 
 
 class SearchIndexer:
