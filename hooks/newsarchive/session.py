@@ -16,13 +16,12 @@ import datetime as dt
 import gc
 import logging
 import shutil
-import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache
+from . import cache, forking
 from .render import PagingOptions
 from .render.sanitize import PageCleaner
 from .render.search import SearchIndexer, SearchIndexError, drop_theme_search
@@ -59,6 +58,7 @@ class BuildSession:
         """The process starts: cache across builds only when serving."""
         self.serving = serving
         cache.enable(serving)
+        forking.serving(serving)
 
     def begin(self, site_dir: str, options: PagingOptions) -> Build:
         """A build starts: forget the last one's objects and its search run."""
@@ -93,7 +93,7 @@ class BuildSession:
             licences=licences,
             built=dt.datetime.now(dt.UTC).replace(microsecond=0),
         )
-        if self.serving or sys.platform != "linux":  # fork is Linux's safe default only
+        if not forking.may_fork():
             staged = stage_archive(request, self.build.timings)
         else:
             self._staging = Path(tempfile.mkdtemp(prefix="newsarchive-"))

@@ -10,7 +10,6 @@ import datetime as dt
 import multiprocessing
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
@@ -19,8 +18,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import cache
 from ..cache import BuildCache, digest
+from ..forking import may_fork
 from ..model import Article, Event, Figure, FrontMatter, archived_copy, same_address
 from ..passages import closest_passage, find_passage, normalise
 from ..slugs import slugify
@@ -290,10 +289,10 @@ def load_archive(
 
 def _load_all(files: list[Path], root: Path | None) -> Iterator[Article | list[Problem]]:
     """Each file read and checked, in order: on every core for a large archive, in forked
-    processes (Linux, where a fork is cheap and safe), but not while serving (the server
-    has threads, which a fork would copy in any state, and its cache makes loading short)."""
+    processes where that may be done (not while serving, where the cache makes loading
+    short anyway)."""
     cores = os.cpu_count() or 1
-    serial = cores == 1 or sys.platform != "linux" or cache.enabled()
+    serial = cores == 1 or not may_fork()
     if serial or len(files) < _PARALLEL_FROM:
         return (load_article(path, root=root) for path in files)
     chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
