@@ -55,7 +55,7 @@ class BuildSession:
         self._staging: Path | None = None  # the current build's staging folder
 
     def start(self, *, serving: bool) -> None:
-        """The process starts: cache across builds only when serving."""
+        """The process starts: a server caches across builds and forks no process."""
         self.serving = serving
         cache.enable(serving)
         forking.serving(serving)
