@@ -16,7 +16,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from newsarchive.export import CITATIONS_DIR
 from newsarchive.render import (
     PagingOptions,
     fill_home,
@@ -138,13 +137,8 @@ def _add_archive_pages(files: Files, config: MkDocsConfig) -> None:
         )
     for page in staged.pages.values():
         files.append(_staged_page(staged, page, config))
-    for path in staged.files:
-        # A child wrote the citation files to their place in the site: MkDocs need not
-        # know them (three per report, 30 MB of its memory at 10,000 reports, to copy
-        # each onto itself). Only the report pages' HTML links to them, which MkDocs does
-        # not check; the pages' Markdown links to the other files.
-        if staged.folders is None or not path.startswith(f"{CITATIONS_DIR}/"):
-            files.append(_staged_file(staged, path, config, InclusionLevel.UNDEFINED))
+    for path in staged.files_for_mkdocs():
+        files.append(_staged_file(staged, path, config, InclusionLevel.UNDEFINED))
 
 
 def _staged_file(

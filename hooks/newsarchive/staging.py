@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from .analyse.archive import Archive, analyse
-from .export import download_files
+from .export import CITATIONS_DIR, download_files
 from .export.files import Licence
 from .load import load_archive
 from .load.history import last_changes
@@ -119,6 +119,16 @@ class Staged:
             return self.texts[src_uri]
         folder = self.folders.pages if src_uri in self.pages else self.folders.site
         return folder / src_uri
+
+    def files_for_mkdocs(self) -> list[str]:
+        """The files to take away that MkDocs must know: all, when kept in memory (MkDocs
+        writes them). Written to their place in the site, all but the citation files
+        (three per report: 30 MB of MkDocs's memory at 10,000 reports, to copy each onto
+        itself); only report pages' HTML links to those, which MkDocs does not check,
+        while pages' Markdown links to the others (the feed, the data files)."""
+        if self.folders is None:
+            return self.files
+        return [path for path in self.files if not path.startswith(f"{CITATIONS_DIR}/")]
 
     def blocks_of(self, page: StagedPage) -> dict[str, str]:
         """A page's HTML blocks (placeholder -> HTML), read when its turn comes."""
