@@ -90,7 +90,7 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Delete the staged files; write the search bundle; write the benchmark timings, if
-    measuring."""
+    measuring; tidy up memory once the server is idle."""
     _session.drop_staging()
     _session.build.timings.note_memory("pages written")
     try:
@@ -98,6 +98,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     _session.build.timings.write()
+    _session.end()
 
 
 def on_shutdown() -> None:
@@ -108,6 +109,7 @@ def on_shutdown() -> None:
 def on_build_error(*, error: Exception) -> None:
     """A failed build must leave nothing that a deploy step could publish by mistake."""
     _session.drop_staging()
+    _session.end()
     site_dir = _session.build.site_dir
     if site_dir and Path(site_dir).is_dir():
         shutil.rmtree(site_dir, ignore_errors=True)

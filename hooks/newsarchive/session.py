@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
-import gc
 import logging
 import shutil
 import tempfile
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache, forking
+from .idle_collector import IdleCollector
 from .render import PagingOptions
 from .render.sanitize import PageCleaner
 from .render.search import SearchIndexer, SearchIndexError, drop_theme_search
@@ -53,6 +53,7 @@ class BuildSession:
         self._indexer: SearchIndexer | None = None
         self._written: list[str] = []  # pages written while serving, not yet indexed
         self._staging: Path | None = None  # the current build's staging folder
+        self._collector = IdleCollector()
 
     def start(self, *, serving: bool) -> None:
         """The process starts: a server caches across builds and forks no process."""
@@ -69,15 +70,14 @@ class BuildSession:
         self._written = []
         self.drop_staging()
         if self.serving:
-            # The caches and the last build's objects are live while a rebuild allocates
-            # as much again, and Python's collector would scan them over and over (half the
-            # hook's rebuild time at 1,000 reports). Collect the last build once; exempt
-            # what is left.
-            with self.build.timings.phase("gc"):
-                gc.unfreeze()
-                gc.collect()
-                gc.freeze()
+            with self.build.timings.phase("gc"):  # nothing, unless the server had no pause
+                self._collector.before_build()
         return self.build
+
+    def end(self) -> None:
+        """A build is done: while serving, collect its garbage once the server is idle."""
+        if self.serving:
+            self._collector.after_build()
 
     def stage(self, root: Path, site_url: str, site_name: str, licences: list) -> Staged:
         """Compile the archive. A one-off build compiles in a child process, so that the
@@ -139,7 +139,7 @@ class BuildSession:
         self._stop_indexing()
         self.drop_staging()
         self.build.cleaner.close()
-        gc.unfreeze()
+        self._collector.close()
 
     def _search_indexer(self) -> SearchIndexer:
         """This build's search index, started on first use."""
