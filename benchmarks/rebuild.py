@@ -5,7 +5,8 @@ command "serve" (which turns the hook's content caches on), builds; then edits o
 at a time (its summary), loads the config again and rebuilds, a few seconds after the last
 build as an editor would (the server tidies its memory when idle: idle_collector.py).
 Prints the hook's seconds per phase (NEWSARCHIVE_TIMINGS) for the first build and the
-median of the rebuilds, and the rebuilds' wall time (MkDocs and Material render every page again whatever the hook does).
+median of the rebuilds, and the rebuilds' wall time (MkDocs and Material render every
+page again whatever the hook does).
 
 Usage: .venv/bin/python benchmarks/rebuild.py [N [EDITS]]   (default: 1000 reports, 5 edits)
 """
