@@ -82,6 +82,62 @@ def test_a_rebuild_while_serving_equals_a_build_from_scratch(tmp_path: Path, mon
     assert not stale, f"pages differ from a build from scratch: {stale[:5]}"
 
 
+def _edit_front_matter(path: Path, edit) -> None:
+    """Change a synthetic article's front matter (JSON, which is YAML) and keep its body."""
+    _, front, body = path.read_text("utf-8").split("---\n", 2)
+    meta = json.loads(front)
+    edit(meta)
+    path.write_text(f"---\n{json.dumps(meta, indent=1)}\n---\n{body}", "utf-8")
+
+
+def test_a_rebuild_reuses_the_analysis_an_edit_leaves_alone_and_equals_a_fresh_build(
+    tmp_path: Path, monkeypatch
+):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from newsarchive.analyse import shared_passages, timeline
+    from synthetic import write_archive
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "articles")
+    write_archive(project / "articles", 20)
+    files = sorted((project / "articles").glob("*.md"))
+    copy = project / "articles" / files[8].name.replace(".md", "-copy.md")
+    shutil.copy(files[8], copy)  # every paragraph shared: notes on each page name the other
+    _edit_front_matter(copy, lambda meta: meta["source"].update(url=meta["source"]["url"] + "-c"))
+    computed = {"shared": 0, "timeline": 0}
+
+    def counted(part: str, compute):
+        def count(*args):
+            computed[part] += 1
+            return compute(*args)
+
+        return count
+
+    monkeypatch.setattr(
+        shared_passages, "_find_shared", counted("shared", shared_passages._find_shared)
+    )
+    monkeypatch.setattr(timeline, "_build_timeline", counted("timeline", timeline._build_timeline))
+    served = tmp_path / "served"
+    try:
+        _build(project, served, "serve")
+        # No body or date changes: the shared paragraphs are reused, and their reports
+        # must be the edited ones (the copy's notes name the original's outlet).
+        _edit_front_matter(files[8], lambda meta: meta["source"].update(outlet="Renamed Outlet"))
+        _build(project, served, "serve")
+        assert computed == {"shared": 1, "timeline": 2}  # the timeline names outlets
+        _edit_front_matter(files[2], lambda meta: meta.update(summary="A new summary."))
+        _build(project, served, "serve")
+        assert computed == {"shared": 1, "timeline": 2}
+    finally:
+        _build(project, tmp_path / "fresh", "build")  # also turns caching off again
+    assert "Renamed Outlet" in read_page(served, f"reports/{copy.stem}/")
+    assert "A new summary." in read_page(served, f"reports/{files[2].stem}/")
+    fresh, rebuilt = _pages(tmp_path / "fresh"), _pages(served)
+    stale = [name for name in fresh if rebuilt.get(name) != fresh[name]]
+    assert not stale, f"pages differ from a build from scratch: {stale[:5]}"
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

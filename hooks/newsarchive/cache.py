@@ -38,6 +38,12 @@ class BuildCache(Generic[T]):
         self._current[key] = value
         return value
 
+    def keep_all(self) -> None:
+        """Keep what the last build held for the next one too: for a cache whose caller
+        was skipped this time (a result found whole in another cache)."""
+        if _enabled:
+            self._current = {**self._previous, **self._current}
+
     def _rotate(self) -> None:
         self._previous, self._current = self._current, {}
 

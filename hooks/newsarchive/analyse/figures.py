@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..cache import BuildCache
 from ..model import VAGUE_QUALIFIERS, Article, Figure
 from ..passages import find_passage
 from .shared_passages import SharedGroup, paragraphs_of
@@ -171,13 +172,22 @@ def _copied_from(shared: list[SharedGroup]) -> dict[tuple, Article]:
 
 def _source_of(article: Article, quote: str, copied_from: dict[tuple, Article]) -> Article:
     """The report a claim originates in: the earlier one if its paragraph was copied."""
+    index = _PARAGRAPH_OF_QUOTE.get((article.body, quote), lambda: _paragraph_of(article, quote))
+    return article if index is None else copied_from.get((article.slug, index), article)
+
+
+# While serving: which paragraph of a body holds a quote (finding it is the costly part).
+_PARAGRAPH_OF_QUOTE: BuildCache[int | None] = BuildCache()
+
+
+def _paragraph_of(article: Article, quote: str) -> int | None:
     span = find_passage(article.body, quote)
     if span is None:
-        return article
+        return None
     for paragraph in paragraphs_of(article):
         if paragraph.start <= span.start < paragraph.end:
-            return copied_from.get((article.slug, paragraph.index), article)
-    return article
+            return paragraph.index
+    return None
 
 
 def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[FigureRow]:

@@ -39,6 +39,7 @@ from functools import cached_property, lru_cache
 from ..cache import BuildCache
 from ..model import Article
 from ..passages import normalise
+from .reuse import point_at_current, reused
 
 __all__ = [
     "Paragraph",
@@ -179,8 +180,36 @@ def _sketched(article: Article) -> list[tuple[Paragraph, tuple[int, ...]]]:
     return [(Paragraph(article, index, start, end), keys) for index, start, end, keys in found]
 
 
+# While serving: the groups found last time, by the bodies and publication days they were
+# found from. An edit that leaves those alone (a title, a figure, a quote) reuses them.
+_GROUPS: BuildCache[list[SharedGroup]] = BuildCache()
+
+
 def find_shared(articles: list[Article]) -> list[SharedGroup]:
     """Groups of shared paragraphs across reports, first-published member first."""
+    computed = False
+
+    def compute() -> list[SharedGroup]:
+        nonlocal computed
+        computed = True
+        return _find_shared(articles)
+
+    groups = reused(_GROUPS, articles, _shared_reads, compute)
+    if not computed:  # the paragraphs' hashes were not asked for: keep them for next time
+        _SKETCHES.keep_all()
+        _SHINGLES.keep_all()
+    current = {article.slug: article for article in articles}
+    for group in groups:
+        point_at_current(group.members, current)
+    return groups
+
+
+def _shared_reads(article: Article) -> tuple:
+    published = article.published
+    return article.body, published.sort_date, published.latest
+
+
+def _find_shared(articles: list[Article]) -> list[SharedGroup]:
     sketched = [found for article in articles for found in _sketched(article)]
     paragraphs = [paragraph for paragraph, _ in sketched]
     # Most keys belong to one paragraph only: count in C, and file only the shared ones.

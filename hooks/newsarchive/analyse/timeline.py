@@ -20,8 +20,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from ..cache import BuildCache
 from ..model import Article, PartialDate
 from ..passages import passage_id
+from .reuse import point_at_current, reused
 from .support import Support
 
 __all__ = [
@@ -127,9 +129,27 @@ def _publication_entry(article: Article) -> TimelineEntry:
     )
 
 
+# While serving: the timeline made last time, by what it is made from (every report's
+# events, publication, title and outlet). An edit that leaves those alone reuses it.
+_TIMELINES: BuildCache[list[TimelineEntry]] = BuildCache()
+
+
 def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
     """Merge the events of all reports and their publications, in chronological order;
     events that no report dates come last, with no date."""
+    entries = reused(_TIMELINES, articles, _timeline_reads, lambda: _build_timeline(articles))
+    current = {article.slug: article for article in articles}
+    for entry in entries:
+        point_at_current(entry.citations, current)
+    return entries
+
+
+def _timeline_reads(article: Article) -> tuple:
+    meta = article.meta
+    return meta.events, meta.source.published, meta.title, meta.source.outlet
+
+
+def _build_timeline(articles: list[Article]) -> list[TimelineEntry]:
     by_key: dict[str, TimelineEntry] = {}
     keyed_look_alikes: dict[tuple, str] = {}
     # Keyed events first, so that unkeyed events with the same date and words can join them.
