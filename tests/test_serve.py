@@ -94,7 +94,7 @@ def test_a_rebuild_reuses_the_analysis_an_edit_leaves_alone_and_equals_a_fresh_b
     tmp_path: Path, monkeypatch
 ):
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from newsarchive.analyse import shared_passages, timeline
+    from newsarchive.analyse import figures, people, shared_passages, timeline
     from synthetic import write_archive
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -105,7 +105,7 @@ def test_a_rebuild_reuses_the_analysis_an_edit_leaves_alone_and_equals_a_fresh_b
     copy = project / "articles" / files[8].name.replace(".md", "-copy.md")
     shutil.copy(files[8], copy)  # every paragraph shared: notes on each page name the other
     _edit_front_matter(copy, lambda meta: meta["source"].update(url=meta["source"]["url"] + "-c"))
-    computed = {"shared": 0, "timeline": 0}
+    computed = dict.fromkeys(("shared", "timeline", "figures", "people"), 0)
 
     def counted(part: str, compute):
         def count(*args):
@@ -118,17 +118,19 @@ def test_a_rebuild_reuses_the_analysis_an_edit_leaves_alone_and_equals_a_fresh_b
         shared_passages, "_find_shared", counted("shared", shared_passages._find_shared)
     )
     monkeypatch.setattr(timeline, "_build_timeline", counted("timeline", timeline._build_timeline))
+    monkeypatch.setattr(figures, "_figure_rows", counted("figures", figures._figure_rows))
+    monkeypatch.setattr(people, "_find_people", counted("people", people._find_people))
     served = tmp_path / "served"
     try:
         _build(project, served, "serve")
-        # No body or date changes: the shared paragraphs are reused, and their reports
-        # must be the edited ones (the copy's notes name the original's outlet).
+        # No body, date, figure or quote changes: all but the timeline is reused, pointing
+        # at the edited report as loaded now (the copy's notes name the original's outlet).
         _edit_front_matter(files[8], lambda meta: meta["source"].update(outlet="Renamed Outlet"))
         _build(project, served, "serve")
-        assert computed == {"shared": 1, "timeline": 2}  # the timeline names outlets
+        assert computed == {"shared": 1, "timeline": 2, "figures": 1, "people": 1}
         _edit_front_matter(files[2], lambda meta: meta.update(summary="A new summary."))
         _build(project, served, "serve")
-        assert computed == {"shared": 1, "timeline": 2}
+        assert computed == {"shared": 1, "timeline": 2, "figures": 1, "people": 1}
     finally:
         _build(project, tmp_path / "fresh", "build")  # also turns caching off again
     assert "Renamed Outlet" in read_page(served, f"reports/{copy.stem}/")

@@ -18,6 +18,7 @@ from functools import cached_property
 from ..cache import BuildCache
 from ..model import VAGUE_QUALIFIERS, Article, Figure
 from ..passages import find_passage
+from .reuse import point_groups_at_current, reused
 from .shared_passages import SharedGroup, paragraphs_of
 from .support import Support
 
@@ -195,6 +196,23 @@ def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Figu
 
     Claims about different periods are different rows, never merged.
     """
+    rows = reused(_ROWS, articles, _figure_reads, lambda: _figure_rows(articles, shared))
+    current = {article.slug: article for article in articles}
+    claimed = (("figure", "figures"),)  # a claim's figure is one of its report's figures
+    return point_groups_at_current(rows, "claims", current, ("article", "source"), claimed)
+
+
+# While serving: the rows made last time, by what they are made from: every report's
+# figures, and its body and days (which paragraphs are copied, so where a claim comes from).
+_ROWS: BuildCache[list[FigureRow]] = BuildCache()
+
+
+def _figure_reads(article: Article) -> tuple:
+    published = article.published
+    return article.meta.figures, article.body, published.sort_date, published.latest
+
+
+def _figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[FigureRow]:
     copied_from = _copied_from(shared)
     copiers = {slug for slug, _ in copied_from}
     rows: dict[tuple, FigureRow] = {}

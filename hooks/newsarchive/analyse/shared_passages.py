@@ -39,7 +39,7 @@ from functools import cached_property, lru_cache
 from ..cache import BuildCache
 from ..model import Article
 from ..passages import normalise
-from .reuse import point_at_current, reused
+from .reuse import point_groups_at_current, reused
 
 __all__ = [
     "Paragraph",
@@ -199,9 +199,7 @@ def find_shared(articles: list[Article]) -> list[SharedGroup]:
         _SKETCHES.keep_all()
         _SHINGLES.keep_all()
     current = {article.slug: article for article in articles}
-    for group in groups:
-        point_at_current(group.members, current)
-    return groups
+    return point_groups_at_current(groups, "members", current)
 
 
 def _shared_reads(article: Article) -> tuple:

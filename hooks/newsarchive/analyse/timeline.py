@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..cache import BuildCache
 from ..model import Article, PartialDate
 from ..passages import passage_id
-from .reuse import point_at_current, reused
+from .reuse import point_groups_at_current, reused
 from .support import Support
 
 __all__ = [
@@ -139,9 +139,7 @@ def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
     events that no report dates come last, with no date."""
     entries = reused(_TIMELINES, articles, _timeline_reads, lambda: _build_timeline(articles))
     current = {article.slug: article for article in articles}
-    for entry in entries:
-        point_at_current(entry.citations, current)
-    return entries
+    return point_groups_at_current(entries, "citations", current)
 
 
 def _timeline_reads(article: Article) -> tuple:

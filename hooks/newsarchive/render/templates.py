@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from ..analyse.archive import ANALYSIS_RESULTS
 from ..analyse.figures import say_figure
 from ..cache import BuildCache
 from ..cache import enabled as caching
@@ -104,12 +105,13 @@ def fingerprint(value: Any) -> Hashable:
         return tuple((key, fingerprint(item)) for key, item in value.items())
     if isinstance(value, set | frozenset):
         return frozenset(fingerprint(item) for item in value)
-    if isinstance(value, BaseModel):
-        # Front matter records are frozen and outlive a build (unchanged files are not
-        # parsed again): remember each one's key. The entry holds the record, so its id
-        # cannot be taken by another object while the entry exists.
-        record, key = _RECORD_KEYS.get(id(value), lambda: (value, _fields_key(value)))
-        return key if record is value else _fields_key(value)
+    if isinstance(value, _SETTLED):
+        # Front matter records and the analysis's objects never change once made, and
+        # outlive a build while serving (unchanged files are not parsed again, unchanged
+        # analysis is reused): remember each one's key. The entry holds the object, so its
+        # id cannot be taken by another object while the entry exists.
+        settled, key = _SETTLED_KEYS.get(id(value), lambda: (value, _fields_key(value)))
+        return key if settled is value else _fields_key(value)
     return _fields_key(value)
 
 
@@ -125,4 +127,5 @@ def _fields_key(value: Any) -> Hashable:
     return (kind.__name__, *(fingerprint(getattr(value, name)) for name in _FIELDS[kind]))
 
 
-_RECORD_KEYS: BuildCache[tuple[BaseModel, Hashable]] = BuildCache()
+_SETTLED = (BaseModel, *ANALYSIS_RESULTS)
+_SETTLED_KEYS: BuildCache[tuple[Any, Hashable]] = BuildCache()
