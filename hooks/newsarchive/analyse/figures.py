@@ -90,7 +90,7 @@ class FigureRow:
             seen.setdefault(claim.article.slug, claim.article)
         return list(seen.values())
 
-    @property
+    @cached_property  # rows never change once made (see _by_report); pages ask often
     def disagree(self) -> bool:
         """True when no single value fits every claim (different numbers, or qualifiers that
         contradict each other, such as "exactly 2" against "at least 3"; a range or a vague
@@ -111,6 +111,10 @@ class FigureRow:
     def values(self) -> list[ValueSupport]:
         """Each distinct wording of the figure ("around 40") with the reports behind it;
         denials are not among them."""
+        return list(self._values)
+
+    @cached_property
+    def _values(self) -> list[ValueSupport]:
         by_value: dict[str, ValueSupport] = {}
         stated = [claim for claim in self.claims if not claim.denies]
         for claim in sorted(stated, key=lambda c: (c.bounds(), c.figure.qualifier)):
@@ -122,7 +126,7 @@ class FigureRow:
 
     def best_supported(self, count: int) -> list[ValueSupport]:
         """The `count` values given by the most reports (for summaries of long rows)."""
-        return sorted(self.values(), key=lambda v: -len(v.reports))[:count]
+        return sorted(self._values, key=lambda v: -len(v.reports))[:count]
 
     def cells(self, article: Article) -> list[FigureClaim]:
         """The claims of this row made by one report (looked up, not searched)."""

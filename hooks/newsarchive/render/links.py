@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from ..analyse.timeline import publication_date
+from ..cache import BuildCache
 from ..model import Article
 from .urls import outlet_src, page_url, relative_link, report_src
 from .words import publication_label, short_title
@@ -22,10 +23,19 @@ class ReportLinks(dict):
     key: Hashable
 
 
-def report_links(articles: list[Article], from_src: str) -> dict[str, dict]:
-    """What a list of reports shows for each one, with links relative to `from_src`."""
+def report_links(articles: list[Article], from_src: str) -> ReportLinks:
+    """What a list of reports shows for each one, with links relative to `from_src`; while
+    serving, made again only when a report changes (never changed once made)."""
+    key = ("links", from_src, identities(articles))
+    return _LINKS.get(key, lambda: _report_links(articles, from_src, key))
+
+
+_LINKS: BuildCache[ReportLinks] = BuildCache()
+
+
+def _report_links(articles: list[Article], from_src: str, key: Hashable) -> ReportLinks:
     links = ReportLinks()
-    links.key = ("links", from_src, identities(articles))
+    links.key = key
     for article in articles:
         date = publication_date(article)
         links[article.slug] = {

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..analyse.archive import Archive
-from ..analyse.people import Person
+from ..analyse.people import Person, QuoteRef
 from ..analyse.timeline import publication_date
+from ..cache import BuildCache
 from ..passages import passage_id
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, paged_by_year
@@ -28,7 +29,17 @@ def person_srcs(archive: Archive) -> list[str]:
     return srcs
 
 
-def _quote_items(refs: list, from_src: str) -> list[dict]:
+def _quote_items(refs: list[QuoteRef], from_src: str) -> list[dict]:
+    """What a page shows of each quote; while serving, made again only for other quotes
+    (each item holds its quote, so the ids in the key stay theirs while it is kept)."""
+    key = (from_src, tuple(map(id, refs)))
+    return _QUOTE_ITEMS.get(key, lambda: _make_quote_items(refs, from_src))
+
+
+_QUOTE_ITEMS: BuildCache[list[dict]] = BuildCache()
+
+
+def _make_quote_items(refs: list[QuoteRef], from_src: str) -> list[dict]:
     items = []
     for ref in refs:
         date, label = publication_date(ref.article), publication_label(ref.article)
