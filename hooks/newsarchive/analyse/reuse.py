@@ -58,6 +58,8 @@ def point_at_current(
     a new list with the changed items copied. `records` names the item's fields that hold
     one of its report's front matter records, each with the list it is in ("quote",
     "quotes"): the record at the same place in the report loaded now replaces it."""
+    if not caching():  # nothing was reused: every item points at a report loaded now
+        return items
     pointed: list[T] | None = None
     for number, item in enumerate(items):
         moved: dict[str, Any] = {}
@@ -92,6 +94,8 @@ def point_groups_at_current(
 ) -> list[T]:
     """Groups of a reused result (dataclasses holding a list of items in `items`) with
     their items pointed at the reports loaded now: a group with a changed item is copied."""
+    if not caching():
+        return groups
     pointed = []
     for group in groups:
         members = getattr(group, items)
