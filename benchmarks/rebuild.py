@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,10 +36,20 @@ def _build(project: Path, site: Path, timings: Path) -> tuple[float, dict[str, f
     return time.perf_counter() - started, json.loads(timings.read_text())["seconds"]
 
 
+def _commit(project: Path) -> None:
+    """Make the project a repository with its articles committed, as an editor's clone is
+    (the feed and the sitemap date each report by its last commit; uncommitted, by the
+    build's time, which changes every build)."""
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Synthetic archive"]):
+        subprocess.run(git + command, cwd=project, check=True)
+
+
 def main(count: int, edits: int) -> None:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory(prefix="newsarchive-rebuild-") as work:
         project = project_copy(Path(work) / "project", count)
+        _commit(project)
         site, timings = Path(work) / "site", Path(work) / "timings.json"
         os.environ["NEWSARCHIVE_TIMINGS"] = str(timings)
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))

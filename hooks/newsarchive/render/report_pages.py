@@ -7,6 +7,7 @@ from ..analyse.archive import Archive
 from ..analyse.shared_passages import Paragraph, SharedGroup
 from ..analyse.timeline import publication_date
 from ..cache import BuildCache
+from ..cache import enabled as caching
 from ..export import CITATIONS_DIR, citation_files, citation_text, report_address
 from ..model import Article, archived_copy
 from ..passages import find_passage, passage_id
@@ -14,7 +15,7 @@ from .cross_links import CrossLinks
 from .page import GeneratedPage, lift_blocks
 from .paging import PagingOptions
 from .passage_pages import GroupUrls
-from .templates import render_cached, render_template
+from .templates import fingerprint, render_cached, render_template
 from .urls import outlet_src, page_url, relative_link, report_src, tag_src
 from .words import publication_label
 
@@ -58,6 +59,24 @@ def memberships(archive: Archive) -> dict[str, list[tuple[SharedGroup, Paragraph
         for member in group.members:
             found.setdefault(member.article.slug, []).append((group, member))
     return found
+
+
+def _notes_kept(
+    article: Article,
+    shared: list[tuple[SharedGroup, Paragraph]],
+    group_urls: GroupUrls,
+    options: PagingOptions,
+) -> dict[int, str]:
+    """A report's shared-paragraph notes; while serving, written again only when its
+    groups (which hold every member's report), their pages or the paging change."""
+    if not shared or not caching():
+        return _shared_notes(article, shared, group_urls, options)
+    places = tuple((group_urls.own_page.get(g.id), group_urls.listed[g.id]) for g, _ in shared)
+    key = (article.slug, fingerprint(shared), places, options.inline_members)
+    return _NOTES.get(key, lambda: _shared_notes(article, shared, group_urls, options))
+
+
+_NOTES: BuildCache[dict[int, str]] = BuildCache()
 
 
 def _shared_notes(
@@ -110,7 +129,7 @@ def report_page(
 ) -> GeneratedPage:
     """A report's page; while serving, again only when its file, its notes or its links
     to other pages change."""
-    notes = _shared_notes(article, shared, group_urls, options)
+    notes = _notes_kept(article, shared, group_urls, options)
     key = (str(article.path), article.digest, tuple(sorted(notes.items())), links, site_url)
     return _REPORT_PAGES.get(
         key, lambda: lift_blocks(_render_report(article, notes, links, site_url))

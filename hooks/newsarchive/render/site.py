@@ -8,12 +8,14 @@ import json
 import re
 from typing import Any
 
+from markupsafe import Markup
+
 from ..analyse.archive import Archive
 from ..model import Article
 from .figure_pages import figure_row_urls
 from .links import report_links
 from .paging import PagingOptions
-from .templates import render_cached
+from .templates import render_cached, render_template
 from .urls import page_url, report_src
 from .words import publication_label
 
@@ -106,22 +108,29 @@ def render_feed(
     last changed (`changed`, by file name; else `built`); it is published on its day only
     where that day is known."""
     base = site_url.rstrip("/") + "/"
-    entries: list[dict[str, Any]] = []
+    entries: list[Markup] = []
+    updated = ""
     for article in archive.articles:
         day = article.published.date
         published = dt.datetime.combine(day, dt.time(), dt.UTC).isoformat() if day else None
-        entries.append(
-            {
-                "article": article,
-                "url": base + page_url(report_src(article)),
-                "updated": changed.get(article.path.name, built).isoformat(),
-                "published": published,
-                "date_label": publication_label(article),
-            }
+        entry_updated = changed.get(article.path.name, built).isoformat()
+        updated = max(updated, entry_updated)
+        # Each entry apart: while serving, one edit renders one entry again, not the feed.
+        entry = render_cached(
+            "feed_entry.xml",
+            article=article,
+            url=base + page_url(report_src(article)),
+            updated=entry_updated,
+            published=published,
+            date_label=publication_label(article),
         )
-    updated = max((str(e["updated"]) for e in entries), default=built.isoformat())
-    return render_cached(
-        "feed.xml", entries=entries, base=base, site_name=site_name, updated=updated
+        entries.append(Markup(entry))  # rendered with autoescaping
+    return render_template(
+        "feed.xml",
+        entries=entries,
+        base=base,
+        site_name=site_name,
+        updated=updated or built.isoformat(),
     )
 
 
