@@ -74,7 +74,7 @@ class Paragraph:
         """The paragraph's text."""
         return self.article.body[self.start : self.end]
 
-    @property
+    @cached_property  # asked by every page that links to the paragraph
     def anchor(self) -> str:
         """The paragraph's id on its report page, from its words."""
         digest = hashlib.sha1(normalise(self.text).encode("utf-8")).hexdigest()[:10]
@@ -139,7 +139,7 @@ class SharedGroup:
         score = self.similarity.get((member.article.slug, member.index), 1.0)
         return "verbatim" if score >= VERBATIM else "reworded"
 
-    @property
+    @cached_property
     def id(self) -> str:
         """The group's stable id, from its origin paragraph's anchor."""
         return "shared-" + self.origin.anchor.removeprefix("para-")
