@@ -41,6 +41,25 @@ def test_on_a_value_is_reused_by_the_next_build_and_dropped_when_unused(serving)
     assert calls == ["a", "b", "b"]
 
 
+def test_a_reused_analysis_keeps_the_caches_its_computation_fills(serving):
+    from conftest import make_article
+    from newsarchive.analyse.reuse import reused
+
+    results, inner = cache.BuildCache(), cache.BuildCache()
+    calls, compute = counted()
+    articles = [make_article("a")]
+
+    def analysis():
+        return inner.get("paragraphs", compute("paragraphs"))
+
+    assert reused(results, articles, lambda a: a.body, analysis, (inner,)) == "PARAGRAPHS"
+    cache.next_build()
+    reused(results, articles, lambda a: a.body, analysis, (inner,))  # found whole
+    cache.next_build()
+    assert inner.get("paragraphs", compute("paragraphs")) == "PARAGRAPHS"  # still kept
+    assert calls == ["paragraphs"]
+
+
 def test_digest_tells_apart_texts_and_their_split():
     assert cache.digest("ab", "c") != cache.digest("a", "bc")
     assert cache.digest("é") == cache.digest("é".encode())

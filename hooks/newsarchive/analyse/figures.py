@@ -200,7 +200,14 @@ def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Figu
 
     Claims about different periods are different rows, never merged.
     """
-    rows = reused(_ROWS, articles, _figure_reads, lambda: _figure_rows(articles, shared))
+    # Found whole, the quotes' paragraphs are not asked for: keep them for the next edit.
+    rows = reused(
+        _ROWS,
+        articles,
+        _figure_reads,
+        lambda: _figure_rows(articles, shared),
+        (_PARAGRAPH_OF_QUOTE,),
+    )
     current = {article.slug: article for article in articles}
     claimed = (("figure", "figures"),)  # a claim's figure is one of its report's figures
     return point_groups_at_current(rows, "claims", current, ("article", "source"), claimed)

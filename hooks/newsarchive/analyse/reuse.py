@@ -29,12 +29,25 @@ def reused(
     articles: list[Article],
     reads: Callable[[Article], Any],
     compute: Callable[[], T],
+    keeping: tuple[BuildCache, ...] = (),
 ) -> T:
     """A part of the analysis: while serving, the last build's result when what the part
-    `reads` of each report (in this order) is unchanged; else computed now."""
+    `reads` of each report (in this order) is unchanged; else computed now. The caches
+    `compute` fills (`keeping`) are kept for the next build when it is not run."""
     if not caching():
         return compute()
-    return results.get(tuple(_read(results, article, reads) for article in articles), compute)
+    computed = False
+
+    def run() -> T:
+        nonlocal computed
+        computed = True
+        return compute()
+
+    result = results.get(tuple(_read(results, article, reads) for article in articles), run)
+    if not computed:
+        for cache in keeping:
+            cache.keep_all()
+    return result
 
 
 # What each part reads of a report, digested once per file content (by the part's cache).

@@ -187,17 +187,9 @@ _GROUPS: BuildCache[list[SharedGroup]] = BuildCache()
 
 def find_shared(articles: list[Article]) -> list[SharedGroup]:
     """Groups of shared paragraphs across reports, first-published member first."""
-    computed = False
-
-    def compute() -> list[SharedGroup]:
-        nonlocal computed
-        computed = True
-        return _find_shared(articles)
-
-    groups = reused(_GROUPS, articles, _shared_reads, compute)
-    if not computed:  # the paragraphs' hashes were not asked for: keep them for next time
-        _SKETCHES.keep_all()
-        _SHINGLES.keep_all()
+    # Found whole, the paragraphs' hashes are not asked for: keep them for the next edit.
+    caches = (_SKETCHES, _SHINGLES)
+    groups = reused(_GROUPS, articles, _shared_reads, lambda: _find_shared(articles), caches)
     current = {article.slug: article for article in articles}
     return point_groups_at_current(groups, "members", current)
 
