@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,13 @@ def test_the_articles_problems_come_back_and_nothing_is_staged(tmp_path: Path):
     staged = stage_in_child(_request(project), Timings(), _folders(tmp_path))
     assert staged.pages == {} and staged.files == []
     assert any(f"articles/{article.name}:" in problem for problem in staged.problems)
+
+
+def test_the_phases_do_not_overlap_so_their_sum_is_the_time_spent(tmp_path: Path):
+    # benchmarks/rebuild.py reports the sum of the phases as the hook's share.
+    timings = Timings()
+    started = time.perf_counter()
+    stage_archive(_request(ROOT), timings)
+    spent = time.perf_counter() - started
+    assert {"load", "analyse", "render", "render (wait for the files)"} <= set(timings.seconds)
+    assert sum(timings.seconds.values()) <= spent
