@@ -23,20 +23,24 @@ class GeneratedPage:
 _OWN_BLOCK = re.compile(r"^<(?:section|div|ul|ol|h1|p class=)[\s>]")
 
 
+_PLACEHOLDER = re.compile(r"<!--archive-block-\d+-->")
+
+
 def lift_blocks(page: GeneratedPage) -> GeneratedPage:
     """The page with its own HTML blocks replaced by placeholders (they skip Markdown)."""
     chunks = page.content.split("\n\n")
     blocks: dict[str, str] = {}
     for index, chunk in enumerate(chunks):
         if _OWN_BLOCK.match(chunk):
-            placeholder = f"<!--archive-block-{len(blocks)}-->"
+            placeholder = f"<!--archive-block-{len(blocks)}-->"  # as _PLACEHOLDER finds
             blocks[placeholder] = chunk
             chunks[index] = placeholder
     return replace(page, content="\n\n".join(chunks), blocks=blocks)
 
 
 def inject_blocks(html: str, blocks: dict[str, str]) -> str:
-    """The page's HTML with each placeholder replaced by its block."""
-    for placeholder, block in blocks.items():
-        html = html.replace(placeholder, block, 1)
-    return html
+    """The page's HTML with each placeholder replaced by its block: in one pass over the
+    page, not one per block (a report page has a dozen)."""
+    if not blocks:
+        return html
+    return _PLACEHOLDER.sub(lambda found: blocks.get(found[0], found[0]), html)
