@@ -63,3 +63,14 @@ def test_a_reused_analysis_keeps_the_caches_its_computation_fills(serving):
 def test_digest_tells_apart_texts_and_their_split():
     assert cache.digest("ab", "c") != cache.digest("a", "bc")
     assert cache.digest("é") == cache.digest("é".encode())
+
+
+def test_find_hands_back_what_the_last_build_made_and_keeps_it(serving):
+    store, (calls, compute) = cache.BuildCache(), counted()
+    assert store.find("a") is None
+    store.get("a", compute("a"))
+    cache.next_build()
+    assert store.find("a") == "A" and store.find("b") is None
+    cache.next_build()
+    assert store.find("a") == "A"  # found last build: kept for this one
+    assert calls == ["a"]

@@ -38,6 +38,12 @@ class BuildCache(Generic[T]):
         self._current[key] = value
         return value
 
+    def find(self, key: Hashable) -> T | None:
+        """The value for `key` if this or the last build made it (kept for the next)."""
+        if key not in self._current and key in self._previous:
+            self._current[key] = self._previous[key]
+        return self._current.get(key)
+
     def keep_all(self) -> None:
         """Keep what the last build held for the next one too: for a cache whose caller
         was skipped this time (a result found whole in another cache)."""
