@@ -136,7 +136,7 @@ class BuildSession:
 
     def close(self) -> None:
         """The process ends: stop a search run still going, delete the staged files."""
-        self._stop_indexing()
+        self._stop_indexing(wait=True)
         self.drop_staging()
         self.build.cleaner.close()
         self._collector.close()
@@ -147,10 +147,15 @@ class BuildSession:
             self._indexer = SearchIndexer(Path(self.build.site_dir))
         return self._indexer
 
-    def _stop_indexing(self) -> None:
-        if self._indexer is not None:
+    def _stop_indexing(self, *, wait: bool = False) -> None:
+        if self._indexer is None:
+            return
+        if self.serving and not wait:
+            # The last build's run may still be going: it ends while the next build starts.
+            threading.Thread(target=self._indexer.stop, daemon=True).start()
+        else:
             self._indexer.stop()
-            self._indexer = None
+        self._indexer = None
 
 
 def _give_back_freed_memory() -> None:
