@@ -13,7 +13,7 @@ from ..analyse.archive import Archive
 from .cross_links import cross_links
 from .figure_pages import figures_pages
 from .lists import outlet_pages, report_list_pages, tag_pages
-from .page import GeneratedPage, inject_blocks, lift_blocks
+from .page import GeneratedPage, inject_blocks, lift_blocks_kept
 from .paging import PagingOptions
 from .passage_pages import passage_group_urls, passages_pages
 from .people_pages import people_pages
@@ -84,4 +84,4 @@ def render_pages(
     pages += figures_pages(archive, options)
     pages += passages_pages(archive, options)
     pages += people_pages(archive, options)
-    return reports + [lift_blocks(page) for page in pages]
+    return reports + [lift_blocks_kept(page) for page in pages]
