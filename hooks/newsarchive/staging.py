@@ -192,7 +192,7 @@ def stage_archive(
         guide_page = GeneratedPage(CONTRIBUTING_SRC, contributing_page(guide), CONTRIBUTING_FILE)
         staged.add_page(guide_page, clean=False)
         staged.home = home_blocks(archive, request.options)
-    # Phases never nest: their sum is the hook's share (benchmarks/rebuild.py adds them up).
+    # Phases never nest: each second is counted once, in one phase.
     with timings.phase("render (wait for the files)"):
         made = downloads.result() if downloads else _downloads(archive, request, folders)
     with timings.phase("render"):
