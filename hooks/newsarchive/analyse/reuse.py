@@ -36,18 +36,13 @@ def reused(
     `compute` fills (`keeping`) are kept for the next build when it is not run."""
     if not caching():
         return compute()
-    computed = False
-
-    def run() -> T:
-        nonlocal computed
-        computed = True
-        return compute()
-
-    result = results.get(tuple(_read(results, article, reads) for article in articles), run)
-    if not computed:
-        for cache in keeping:
-            cache.keep_all()
-    return result
+    key = tuple(_read(results, article, reads) for article in articles)
+    found = results.find(key)
+    if found is None:
+        return results.get(key, compute)
+    for cache in keeping:
+        cache.keep_all()
+    return found
 
 
 # What each part reads of a report, digested once per file content (by the part's cache).
