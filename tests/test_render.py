@@ -60,6 +60,11 @@ def test_json_ld_claims_no_unknown_fact_and_cannot_close_its_script():
     assert data["@type"] == "NewsArticle"
     assert "headline" not in data  # the title is editorial, not the outlet's headline
     assert data["datePublished"] == "2019-01-14"
+    assert data["url"] == "https://site/reports/a/" and list(data)[-1] == "url"
+    hostile = json_ld(article, "https://site/</script><b>&/")
+    assert "</" not in hostile and "<b>" not in hostile and "&" not in hostile
+    assert json.loads(hostile)["url"] == "https://site/</script><b>&/"
+    assert "url" not in json.loads(json_ld(article, None))
 
 
 def test_own_html_blocks_skip_markdown_and_come_back_whole():

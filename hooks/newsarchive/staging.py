@@ -33,7 +33,7 @@ from .render import (
     PagingOptions,
     contributing_page,
     home_blocks,
-    json_ld_data,
+    json_ld_text,
     render_feed,
     render_pages,
     report_src,
@@ -84,7 +84,7 @@ class StagedReport:
     """What a report's page events need: its JSON-LD but for the address, the day its file
     last changed (git) and its language."""
 
-    json_ld: dict[str, Any]
+    json_ld: str  # but for the page's address (json_ld_script)
     updated: str | None
     language: str
 
@@ -201,7 +201,7 @@ def stage_archive(
         for article in archive.articles:
             when = made.changed.get(article.path.name)
             staged.reports[report_src(article)] = StagedReport(
-                json_ld=json_ld_data(article),
+                json_ld=json_ld_text(article),
                 updated=when.date().isoformat() if when else None,
                 language=article.meta.language,
             )

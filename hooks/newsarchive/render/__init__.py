@@ -25,8 +25,8 @@ from .site import (
     fill_home,
     home_blocks,
     json_ld,
-    json_ld_data,
     json_ld_script,
+    json_ld_text,
     render_feed,
     with_language,
 )
@@ -43,7 +43,7 @@ __all__ = [
     "home_blocks",
     "inject_blocks",
     "json_ld",
-    "json_ld_data",
+    "json_ld_text",
     "json_ld_script",
     "mark_passages",
     "render_feed",
