@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -131,19 +132,11 @@ def render_feed(
     entries: list[Markup] = []
     updated = ""
     for article in archive.articles:
-        day = article.published.date
-        published = dt.datetime.combine(day, dt.time(), dt.UTC).isoformat() if day else None
         entry_updated = changed.get(article.path.name, built).isoformat()
         updated = max(updated, entry_updated)
         # Each entry apart: while serving, one edit renders one entry again, not the feed.
-        entry = render_cached(
-            "feed_entry.xml",
-            article=article,
-            url=base + page_url(report_src(article)),
-            updated=entry_updated,
-            published=published,
-            date_label=publication_label(article),
-        )
+        key = (article.slug, article.digest, base, entry_updated)
+        entry = _FEED_ENTRIES.get(key, partial(_feed_entry, article, base, entry_updated))
         entries.append(Markup(entry))  # rendered with autoescaping
     return render_template(
         "feed.xml",
@@ -151,6 +144,21 @@ def render_feed(
         base=base,
         site_name=site_name,
         updated=updated or built.isoformat(),
+    )
+
+
+_FEED_ENTRIES: BuildCache[str] = BuildCache()
+
+
+def _feed_entry(article: Article, base: str, updated: str) -> str:
+    day = article.published.date
+    return render_template(
+        "feed_entry.xml",
+        article=article,
+        url=base + page_url(report_src(article)),
+        updated=updated,
+        published=dt.datetime.combine(day, dt.time(), dt.UTC).isoformat() if day else None,
+        date_label=publication_label(article),
     )
 
 
