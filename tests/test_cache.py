@@ -74,3 +74,32 @@ def test_find_hands_back_what_the_last_build_made_and_keeps_it(serving):
     cache.next_build()
     assert store.find("a") == "A"  # found last build: kept for this one
     assert calls == ["a"]
+
+
+def test_once_a_build_is_done_what_it_did_not_ask_for_can_go(serving):
+    store, (calls, compute) = cache.BuildCache(), counted()
+    store.get("a", compute("a"))
+    store.get("b", compute("b"))
+    cache.next_build()
+    store.get("a", compute("a"))
+    cache.forget_unused()  # the server is idle
+    assert store.find("a") == "A" and store.find("b") is None
+    assert calls == ["a", "b"]
+
+
+def test_a_rebuild_before_the_servers_pause_still_finds_what_the_last_build_made(tmp_path):
+    from newsarchive.render import PagingOptions
+    from newsarchive.session import BuildSession
+
+    session = BuildSession()
+    session.start(serving=True)
+    try:
+        store = cache.BuildCache()
+        session.begin(str(tmp_path), PagingOptions())
+        store.get("a", lambda: "A")
+        session.end()  # its idle tidying is due, not run yet
+        session.begin(str(tmp_path), PagingOptions())  # at once: tidying runs first
+        assert store.find("a") == "A"
+    finally:
+        session.close()
+        session.start(serving=False)

@@ -70,3 +70,13 @@ def test_nothing_is_collected_before_the_first_build(automatic_collection_off):
     collector.before_build()
     assert garbage() is not None
     collector.close()
+
+
+def test_what_tidying_lets_go_of_is_collected_in_the_same_pause(automatic_collection_off):
+    held = [_Node()]  # in a cache, say, which tidying empties
+    garbage = weakref.ref(held[0])
+    collector = IdleCollector(tidy=held.clear)
+    collector.after_build()
+    collector.before_build()  # the collection that was due runs now
+    assert not held and garbage() is None
+    collector.close()

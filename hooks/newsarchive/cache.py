@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
-__all__ = ["BuildCache", "digest", "enable", "enabled", "next_build"]
+__all__ = ["BuildCache", "digest", "enable", "enabled", "forget_unused", "next_build"]
 
 T = TypeVar("T")
 
@@ -72,6 +72,13 @@ def next_build() -> None:
     """A build starts: what the last one used stays available, anything older goes."""
     for cache in _caches:
         cache._rotate()
+
+
+def forget_unused() -> None:
+    """A build is done: what the one before made and this one did not ask for goes now,
+    while the server is idle, not when the next build starts (which would drop it too)."""
+    for cache in _caches:
+        cache._previous = {}
 
 
 def digest(*parts: str | bytes) -> bytes:

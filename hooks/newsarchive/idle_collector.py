@@ -6,13 +6,15 @@ again, and Python's collector would scan them over and over (half the hook's reb
 at 1,000 reports). So what is alive after a build is collected once and then exempted from
 the collector's scans (frozen) until the next collection. That one collection takes a third
 of a second at 1,000 reports: run a moment after the build, once the browser has reloaded
-the edited page, it delays no one; a rebuild that starts sooner runs it first.
+the edited page, it delays no one; a rebuild that starts sooner runs it first. What the
+content caches no longer need is let go of just before (~10 ms of freeing at 1,000 reports).
 """
 
 from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
 
 __all__ = ["IDLE_AFTER", "IdleCollector"]
 
@@ -20,9 +22,11 @@ IDLE_AFTER = 2.0  # seconds after a build: the edited page has reloaded by then
 
 
 class IdleCollector:
-    """Collects the garbage of past builds while no build runs."""
+    """Collects the garbage of past builds while no build runs; first, `tidy` lets go of
+    what is no longer needed (freed in the same pause)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tidy: Callable[[], None] = lambda: None) -> None:
+        self._tidy = tidy
         self._timer: threading.Timer | None = None
         self._due = False
 
@@ -53,6 +57,7 @@ class IdleCollector:
             self._timer = None
 
     def _collect(self) -> None:
+        self._tidy()
         gc.unfreeze()
         gc.collect()
         gc.freeze()

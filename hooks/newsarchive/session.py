@@ -53,7 +53,7 @@ class BuildSession:
         self._indexer: SearchIndexer | None = None
         self._written: list[str] = []  # pages written while serving, not yet indexed
         self._staging: Path | None = None  # the current build's staging folder
-        self._collector = IdleCollector()
+        self._collector = IdleCollector(tidy=cache.forget_unused)
 
     def start(self, *, serving: bool) -> None:
         """The process starts: a server caches across builds and forks no process."""
@@ -65,13 +65,15 @@ class BuildSession:
         """A build starts: forget the last one's objects and its search run."""
         self.build.cleaner.close()
         self.build = Build(site_dir=site_dir, options=options)
+        if self.serving:
+            # Nothing, unless the server had no pause. Before the caches turn: the
+            # collection first lets go of what the last build did not use (not what it made).
+            with self.build.timings.phase("gc"):
+                self._collector.before_build()
         cache.next_build()
         self._stop_indexing()  # an index of the previous build's pages is no longer wanted
         self._written = []
         self.drop_staging()
-        if self.serving:
-            with self.build.timings.phase("gc"):  # nothing, unless the server had no pause
-                self._collector.before_build()
         return self.build
 
     def end(self) -> None:
