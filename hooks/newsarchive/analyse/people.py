@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from anyascii import anyascii
 
@@ -42,7 +43,7 @@ class Person:
     quotes: list[QuoteRef] = field(default_factory=list)
     confirmed: bool = False  # variants joined by editors' `person` keys, not by a guess
 
-    @property
+    @cached_property  # read by every page naming the person; first read once all are found
     def spellings(self) -> list[str]:
         """Each spelling of the name, the one most reports use first (a report quoting a
         misspelt name five times is still one report); alphabetical on a tie. With an

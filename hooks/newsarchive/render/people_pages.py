@@ -3,6 +3,7 @@ the quotes of unnamed sources."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..analyse.archive import Archive
@@ -12,7 +13,7 @@ from ..cache import BuildCache
 from ..passages import passage_id
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, paged_by_year
-from .templates import render_cached
+from .templates import Kept, render_cached
 from .urls import page_url, relative_link, report_src, slugify
 from .words import publication_label
 
@@ -29,14 +30,14 @@ def person_srcs(archive: Archive) -> list[str]:
     return srcs
 
 
-def _quote_items(refs: list[QuoteRef], from_src: str) -> list[dict]:
+def _quote_items(refs: list[QuoteRef], from_src: str) -> Kept:
     """What a page shows of each quote; while serving, made again only for other quotes
     (each item holds its quote, so the ids in the key stay theirs while it is kept)."""
     key = (from_src, tuple(map(id, refs)))
-    return _QUOTE_ITEMS.get(key, lambda: _make_quote_items(refs, from_src))
+    return _QUOTE_ITEMS.get(key, lambda: Kept(_make_quote_items(refs, from_src)))
 
 
-_QUOTE_ITEMS: BuildCache[list[dict]] = BuildCache()
+_QUOTE_ITEMS: BuildCache[Kept] = BuildCache()
 
 
 def _make_quote_items(refs: list[QuoteRef], from_src: str) -> list[dict]:
@@ -70,8 +71,8 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
         index["unnamed_count"] = len(archive.unnamed)
 
     def listed(people: list, from_src: str) -> list:
-        """People with links to their pages, relative to `from_src`."""
-        return [(p, relative_link(from_src, page_url(srcs[id(p)]))) for p in people]
+        """What the index shows of each person, with a link to their page."""
+        return [(_Listed.of(p), relative_link(from_src, page_url(srcs[id(p)]))) for p in people]
 
     def index_page(people: list, letters: list | None) -> str:
         return render_cached("people.md", people=people, letters=letters, **index)
@@ -102,6 +103,30 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
             srcs[id(person)], person.quotes, "person.md", "quotes", options, person=person
         )
     return pages
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """What the people index shows of a person: the same after an edit that changes only
+    other things of a report quoting them (so the index is not rendered again)."""
+
+    name: str
+    is_variant: bool
+    confirmed: bool
+    roles: tuple[str, ...]
+    quote_count: int
+    report_count: int
+
+    @classmethod
+    def of(cls, person: Person) -> _Listed:
+        return cls(
+            person.name,
+            person.is_variant,
+            person.confirmed,
+            tuple(person.roles),
+            len(person.quotes),
+            len({ref.article.slug for ref in person.quotes}),
+        )
 
 
 PEOPLE_BY_NAME = "by-name"  # the folder of the people index's letter pages

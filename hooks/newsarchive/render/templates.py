@@ -99,19 +99,32 @@ def fingerprint(value: Any) -> Hashable:
         return (value.slug, value.digest)
     if isinstance(value, ReportLinks):
         return value.key
+    if isinstance(value, _SETTLED):
+        # Front matter records, the analysis's objects and kept items never change once
+        # made, and outlive a build while serving (unchanged files are not parsed again,
+        # unchanged analysis is reused): remember each one's key. The entry holds the
+        # object, so its id cannot be taken by another object while the entry exists.
+        settled, key = _SETTLED_KEYS.get(id(value), lambda: (value, _settled_key(value)))
+        return key if settled is value else _settled_key(value)
     if isinstance(value, list | tuple):
         return tuple(fingerprint(item) for item in value)
     if isinstance(value, dict):
         return tuple((key, fingerprint(item)) for key, item in value.items())
     if isinstance(value, set | frozenset):
         return frozenset(fingerprint(item) for item in value)
-    if isinstance(value, _SETTLED):
-        # Front matter records and the analysis's objects never change once made, and
-        # outlive a build while serving (unchanged files are not parsed again, unchanged
-        # analysis is reused): remember each one's key. The entry holds the object, so its
-        # id cannot be taken by another object while the entry exists.
-        settled, key = _SETTLED_KEYS.get(id(value), lambda: (value, _fields_key(value)))
-        return key if settled is value else _fields_key(value)
+    return _fields_key(value)
+
+
+class Kept(tuple):
+    """Items a page is given, made once and kept while serving, never changed: keyed once
+    (like the analysis's objects), not item by item on every rebuild."""
+
+    __slots__ = ()
+
+
+def _settled_key(value: Any) -> Hashable:
+    if isinstance(value, Kept):
+        return tuple(fingerprint(item) for item in value)
     return _fields_key(value)
 
 
@@ -127,5 +140,5 @@ def _fields_key(value: Any) -> Hashable:
     return (kind.__name__, *(fingerprint(getattr(value, name)) for name in _FIELDS[kind]))
 
 
-_SETTLED = (BaseModel, *ANALYSIS_RESULTS)
+_SETTLED = (BaseModel, Kept, *ANALYSIS_RESULTS)
 _SETTLED_KEYS: BuildCache[tuple[Any, Hashable]] = BuildCache()
