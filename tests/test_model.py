@@ -1,8 +1,13 @@
 import datetime as dt
+import json
+from pathlib import Path
 
+import frontmatter
+import jsonschema
+import pydantic
 import pytest
 
-from newsarchive.model import PartialDate, json_schema
+from newsarchive.model import FrontMatter, PartialDate, json_schema
 
 
 def test_partial_dates_sort_year_before_month_before_day():
@@ -41,3 +46,21 @@ def test_json_schema_forbids_unknown_keys_and_lists_required_fields():
     assert schema["additionalProperties"] is False
     assert {"title", "source", "language", "summary"} <= set(schema["required"])
     assert schema["$defs"]["Figure"]["properties"]["qualifier"]["enum"][0] == "exactly"
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"), [(None, True), ([], True), (3, False), ("x", False)]
+)
+@pytest.mark.parametrize("key", ["figures", "events", "quotes"])
+def test_the_schema_and_the_loader_agree_on_a_list_key_left_empty(key, value, accepted):
+    # "figures:" with nothing under it is YAML null; editors' tools must not flag what builds
+    article = next(Path(__file__).parents[1].joinpath("articles").glob("*.md"))
+    meta = json.loads(json.dumps(frontmatter.load(article).metadata, default=str))
+    meta[key] = value
+    schema_accepts = jsonschema.Draft202012Validator(json_schema()).is_valid(meta)
+    try:
+        FrontMatter.model_validate(meta)
+        loader_accepts = True
+    except pydantic.ValidationError:
+        loader_accepts = False
+    assert (schema_accepts, loader_accepts) == (accepted, accepted)

@@ -423,6 +423,11 @@ class Quote(_Strict):
     )
 
 
+# "figures:" with nothing under it (or only the commented-out items `newsarchive suggest
+# --write` adds) is no items.
+EMPTY_KEY_IS_NO_ITEMS = ("figures", "events", "quotes")
+
+
 class FrontMatter(_Strict):
     """The YAML front matter of one article file."""
 
@@ -448,10 +453,9 @@ class FrontMatter(_Strict):
     events: list[Event] = Field([], description="Every dated event the report mentions.")
     quotes: list[Quote] = Field([], description="Everyone the report quotes.")
 
-    @field_validator("figures", "events", "quotes", mode="before")
+    @field_validator(*EMPTY_KEY_IS_NO_ITEMS, mode="before")
     @classmethod
     def _empty_key_is_no_items(cls, value: object) -> object:
-        # "figures:" with nothing under it (or only commented-out suggestions) is no items
         return [] if value is None else value
 
     def cited_passages(self) -> list[tuple[tuple, str]]:
@@ -510,6 +514,10 @@ def line_of(lines: dict[tuple, int], loc: tuple) -> int:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the front matter, for editors' tools."""
     schema = FrontMatter.model_json_schema()
+    for name in EMPTY_KEY_IS_NO_ITEMS:  # null, as the loader reads it: no items
+        field = schema["properties"][name]
+        items = {"type": field.pop("type"), "items": field.pop("items")}
+        field["anyOf"] = [items, {"type": "null"}]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "News archive article front matter"
     return schema
