@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -53,7 +54,6 @@ SHAPES = (
     "paragraph of an earlier one; wire copy, where four runs in five are clusters of 20 to "
     "300 reports sharing an agency's paragraphs, figure and event."
 )
-ANALYSIS = "## Against the targets"  # RESULTS.md from this heading on is written by hand
 
 
 @dataclass
@@ -207,6 +207,13 @@ def _row(shape: str, count: int, name: str, result: Runs) -> str:
     )
 
 
+def hand_written(results: str) -> str:
+    """What people wrote below the tables (their reading of the numbers, every "## " section),
+    kept when the tables are written again."""
+    heading = re.search(r"^## ", results, re.MULTILINE)
+    return results[heading.start() :] if heading else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
@@ -243,10 +250,8 @@ def main() -> None:
     ]
     print(table, *ratios, "MkDocs process, resident MB after each step:", *steps, sep="\n")
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    # What people wrote below the tables (their reading of the numbers) is kept.
     output = Path(args.output)
-    written = output.read_text("utf-8") if output.exists() else ""
-    kept = written[written.index(ANALYSIS) :] if ANALYSIS in written else ""
+    kept = hand_written(output.read_text("utf-8") if output.exists() else "")
     output.write_text(
         "# Benchmark results\n\n"
         f"`make bench` ({args.shapes}: {' '.join(map(str, args.sizes))} reports, "
