@@ -125,7 +125,7 @@ class _Listed:
             person.confirmed,
             tuple(person.roles),
             len(person.quotes),
-            len({ref.article.slug for ref in person.quotes}),
+            len(person.articles),
         )
 
 
