@@ -15,6 +15,7 @@ import http.server
 import threading
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,6 +33,7 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     fetched: dict[str, int] = {}
+    failed: list[str] = []  # requests that got no answer, named if no result shows
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -43,13 +45,18 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
                     fetched[request.url] = request.sizes()["responseBodySize"]
 
             page.on("requestfinished", count)
+            page.on("requestfailed", lambda request: failed.append(request.url))
             page.goto(f"http://127.0.0.1:{server.server_port}/search/")
             page.locator(".pagefind-ui__search-input").press_sequentially(word, delay=20)
             # The search for the whole word, not one of the prefixes typed on the way.
             message = page.locator(".pagefind-ui__message", has_text=f" for {word}")
             message.wait_for(timeout=60_000)
             results = page.locator(".pagefind-ui__result")
-            results.first.wait_for(timeout=60_000)
+            try:
+                results.first.wait_for(timeout=60_000)
+            except PlaywrightTimeout as error:  # seen once, not again in five tries: say why
+                said = message.all_inner_texts()
+                raise RuntimeError(f"no result for {word!r}: {said}, failed: {failed}") from error
             page.wait_for_load_state("networkidle")
             shown = results.count()
             browser.close()
