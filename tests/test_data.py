@@ -43,6 +43,7 @@ def test_every_claim_round_trips_through_the_csv_files(site: Path):
     figures = read_csv(site / "data" / "figures.csv")
     expected = [(a.slug, f) for a in ARTICLES for f in a.meta.figures]
     assert len(figures) == len(expected)
+    assert any(figure.other_quotes for _, figure in expected)  # the column is exercised
     seen = {(row["report_id"], row["label"], row["quote"]): row for row in figures}
     for slug, figure in expected:
         row = seen[(slug, figure.label, figure.quote)]
@@ -51,6 +52,7 @@ def test_every_claim_round_trips_through_the_csv_files(site: Path):
         assert (row["qualifier"], row["stance"]) == (figure.qualifier, figure.stance)
         assert row["attributed_to"] == figure.attributed_to
         assert row["primary_source"] == (figure.primary_source or "")
+        assert json.loads(row["other_quotes"] or "[]") == figure.other_quotes
         assert row["passage_url"].endswith(f"/reports/{slug}/#{passage_id(figure.quote)}")
     events = read_csv(site / "data" / "events.csv")
     assert sorted((r["report_id"], r["quote"], r["date"]) for r in events) == sorted(
@@ -76,6 +78,10 @@ def test_the_json_file_holds_the_same_rows(site: Path):
     for table in ("reports", "figures", "events", "quotes"):
         assert len(data[table]) == len(read_csv(site / "data" / f"{table}.csv"))
     assert data["figures"][0]["value"] == int(read_csv(site / "data" / "figures.csv")[0]["value"])
+    figures = [figure for article in ARTICLES for figure in article.meta.figures]
+    assert sorted(row["other_quotes"] or [] for row in data["figures"]) == sorted(
+        figure.other_quotes for figure in figures
+    )
 
 
 def test_a_cell_that_a_spreadsheet_would_run_is_written_as_text():

@@ -83,6 +83,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, list):  # a Table Schema array: JSON in the cell
+        return json.dumps(value, ensure_ascii=False)
     return spreadsheet_safe(str(value))
 
 

@@ -97,6 +97,12 @@ TABLES = (
             ),
             _described(Figure, "primary_source"),
             _described(Figure, "quote"),
+            Column(
+                "other_quotes",
+                "array",
+                "Other passages of the same report that state the same figure, as a JSON list "
+                "(exact, whatever the passages hold); empty when there are none.",
+            ),
             _PASSAGE_ADDRESS,
         ),
     ),
@@ -187,8 +193,9 @@ def _figure_rows(article: Article, page: str) -> Iterator[dict[str, Any]]:
     for figure in article.meta.figures:
         yield {
             **_report_columns(article),
-            **figure.model_dump(include=_fields("figures") - {"quote"}),
+            **figure.model_dump(include=_fields("figures") - {"quote", "other_quotes"}),
             "quote": figure.quote,
+            "other_quotes": figure.other_quotes or None,
             "passage_url": f"{page}#{passage_id(figure.quote)}",
         }
 
