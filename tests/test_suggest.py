@@ -175,6 +175,32 @@ def test_quotes_with_their_speakers_split_quotes_and_known_spellings(tmp_path):
     ]
 
 
+TODO_ROLE = "TODO: who they are, as the report says"
+
+
+def test_russian_attributions_name_the_speaker_and_role(tmp_path):
+    body = (
+        "«Задержаны около сорока человек», — сказал Игорь Кочетков, руководитель программы.\n\n"
+        "«Двое погибли», — заявила глава Российской ЛГБТ-сети Ольга Баранова.\n\n"
+        "«Это неправда», — говорит Кочетков.\n\n"
+        "Баранова подчеркнула: «Мы продолжим работу».\n\n"
+        "Алви Каримов, пресс-секретарь главы республики, сказал: «Таких людей здесь нет».\n\n"
+        "«Мы здесь ни при чём», — добавил он."
+    )
+    path = article(tmp_path, "ru", body)
+    path.write_text(path.read_text("utf-8").replace("language: en", "language: ru"), "utf-8")
+    quotes = items(path)["quotes"]
+    said = [(q["name"], q["role"], q["text"]) for q in quotes]
+    assert said == [
+        ("Игорь Кочетков", "руководитель программы", "Задержаны около сорока человек"),
+        ("Ольга Баранова", "глава Российской ЛГБТ-сети", "Двое погибли"),
+        ("Игорь Кочетков", TODO_ROLE, "Это неправда"),  # the full name from earlier
+        ("Ольга Баранова", TODO_ROLE, "Мы продолжим работу"),  # not "Российской ЛГБТ-сети"
+        ("Алви Каримов", "пресс-секретарь главы республики", "Таких людей здесь нет"),
+        ("Алви Каримов", TODO_ROLE, "Мы здесь ни при чём"),  # "он": the last one named
+    ]
+
+
 def test_the_printed_suggestions_are_yaml_in_the_front_matter_shape(tmp_path):
     path = article(tmp_path, "shape", "Police detained 40 people on Monday, activists said.")
     text = suggestions_yaml(suggest(path, []))

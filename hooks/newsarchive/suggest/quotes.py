@@ -5,7 +5,8 @@ quotation that runs over paragraphs (each opens with a mark, only the last close
 one quotation per paragraph, as passages never cross paragraphs. The speaker and role
 come from the attribution around the words: "said Igor Kochetkov, the programme
 director", "Foreign Secretary Jeremy Hunt wrote:", "Kochetkov added" (the full name
-from earlier in the text), "he had said" (the last person named before).
+from earlier in the text), "he had said" (the last person named before); in Russian
+"— сказал Игорь Кочетков, руководитель программы", "Кочетков заявил:", "— добавил он".
 """
 
 from __future__ import annotations
@@ -25,15 +26,28 @@ _SAY = (
     r"states|explained|declared|warned|tweeted|insisted|claimed|noted|continued|urged|"
     r"asked|described|called|maintained|argued|read|reads|put)"
 )
+# Russian: a past tense for any speaker (сказал, сказала, сказали) or a present one.
+_SAY_RU = (
+    r"(?:(?:сказа|заяви|отмети|добави|рассказа|сообщи|написа|подчеркну|поясни|уточни|"
+    r"призна|замети|объясни|предупреди|ответи|продолжи|призва|говори)л(?:а|и)?|"
+    r"(?:говори|считае|пише|отмечае|добавляе|подч[её]ркивае|рассказывае|сообщае|заявляе|"
+    r"поясняе)т|(?:говоря|считаю|пишу|отмечаю|заявляю|сообщаю)т)"
+)
 _HONORIFIC = r"(?:Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)"
 _CAPITALISED = r"[A-ZА-ЯЁ][\w’'-]+"
-_NOT_A_NAME = r"(?!(?:He|She|They|It|We|I|The|This|That|These|Those|However|But|And|In|On)\b)"
+_NOT_A_NAME = (
+    r"(?!(?:He|She|They|It|We|I|The|This|That|These|Those|However|But|And|In|On|"
+    r"Он|Она|Они|Это|Мы|Я|В|Во|На|По|Но|И|А|Однако)\b)"
+)
 _NAME_WORD = rf"(?:{_HONORIFIC}|{_CAPITALISED})"
 _NAME = rf"{_NOT_A_NAME}{_NAME_WORD}(?:\s+(?:(?:al|de|van|von|bin)[- ])?{_NAME_WORD}){{1,4}}"
 _SURNAME = rf"(?:{_NAME}|{_NOT_A_NAME}{_CAPITALISED})"  # "Kochetkov added"
 _ROLE = r"(?:the|a|an|his|her|its|their|[A-ZА-ЯЁ]|[\w-]+[’']s\b)[^,.;:“”\"«»]{0,80}?"
 _SHORT_ROLE = r"(?<![\w’'-])(?:[\w’'-]+\s){0,5}[\w’'-]+"  # a title before the name
 _PRONOUN = r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)"
+_PRONOUN_RU = r"(?P<pronoun>он|она|они)\b"
+_PLURAL = {"they", "они"}
+_ROLE_RU = r"[^,.;:“”\"«»—]{1,80}?"  # a Russian role is lower case: "глава сети"
 _AUX = r"(?:(?:has|have|had|also|then|previously|later)\s+)*"
 
 _AFTER = [
@@ -48,6 +62,13 @@ _AFTER = [
     re.compile(rf"^[\s,]*(?P<name>{_SURNAME})(?:,\s*(?P<role>{_ROLE}),)?\s+{_AUX}{_SAY}\b"),
     # ..." he had said.
     re.compile(rf"^[\s,]*{_PRONOUN}\s+{_AUX}{_SAY}\b"),
+    # «...», — сказал Игорь Кочетков, руководитель программы. / — заявил глава сети Игорь Кочетков.
+    re.compile(
+        rf"^[\s,]*[—–-]\s*{_SAY_RU}\s+(?P<title>[а-яё][^,.;:«»—]*?\s)?(?P<name>{_NAME})"
+        rf"(?:,\s*(?P<role>{_ROLE_RU}))?(?=[.;:]|$)"
+    ),
+    # «...», — говорит Кочетков. / «...», — сказала она.
+    re.compile(rf"^[\s,]*[—–-]\s*{_SAY_RU}\s+(?:(?P<name>{_SURNAME})|{_PRONOUN_RU})"),
 ]  # fmt: skip
 _BEFORE = [
     # Igor Kochetkov, the head of the Network, said: "... (the second comma may be missing)
@@ -58,9 +79,13 @@ _BEFORE = [
     re.compile(rf"(?P<name>{_SURNAME})\s+(?:[a-z]+\s+){{0,3}}?{_SAY}\b[^.“”\"«»]*$"),
     # according to Igor Kochetkov, "...
     re.compile(rf"according to\s+(?P<name>{_NAME})[^.“”\"«»]*$"),
+    # Игорь Кочетков, руководитель программы, заявил: «... / Кочетков сказал: «...
+    re.compile(rf"(?P<name>{_NAME}),\s*(?P<role>{_ROLE_RU}),?\s+{_SAY_RU}\b[^.“”\"«»]*$"),
+    re.compile(rf"(?P<name>{_SURNAME})\s+(?:[а-яё]+\s+){{0,2}}?{_SAY_RU}\b[^.“”\"«»]*$"),
     # He has maintained that ... "... / They want the president to "...
     re.compile(rf"(?:^|[.!?]\s+){_PRONOUN}\s+[^.“”\"«»]*$"),
 ]  # fmt: skip
+_CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
 _PERSON = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+")
 
 
@@ -183,7 +208,7 @@ def _attribution(
     said = " ".join(match.group().strip(" ,:").split())
     groups = match.groupdict()
     if groups.get("pronoun"):
-        singular = groups["pronoun"].lower() != "they"
+        singular = groups["pronoun"].lower() not in _PLURAL
         person = _antecedent(context.body[:at], singular)
         if person:
             name, title = _split_title(person) if singular else (person, None)
@@ -194,7 +219,14 @@ def _attribution(
     if not groups.get("name"):
         return None, _clean_role(groups.get("role")), f"attribution '{said}'"
     name, title = _split_title(_full_name(match["name"].strip(), context.body[:at]))
-    role = _clean_role(groups.get("role")) or title or _clean_role(groups.get("title"))
+    if _CYRILLIC.search(name) and not groups.get("title"):
+        # In Russian the capitals before a name are mostly an organisation in the genitive
+        # ("глава Российской ЛГБТ-сети Ольга Баранова"): a title only with the words before.
+        title = None
+    # "said former Foreign Secretary Jeremy Hunt", "заявил глава Российской ЛГБТ-сети ...":
+    # the words before the capitals belong to the title
+    titles = [part for part in (_clean_role(groups.get("title")), title) if part]
+    role = _clean_role(groups.get("role")) or " ".join(titles) or None
     return name, role, f"attribution '{said}'"
 
 
