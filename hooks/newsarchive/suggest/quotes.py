@@ -146,6 +146,17 @@ def _split_title(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+def _speaker(named: str, words_before: str | None) -> tuple[str, str | None]:
+    """The name and title of "former Foreign Secretary Jeremy Hunt" (`words_before`:
+    "former"). In Russian the capitals before a name are mostly an organisation in the
+    genitive ("глава Российской ЛГБТ-сети Ольга Баранова"): a title only with the
+    lower-case words before them."""
+    name, capitals = _split_title(named)
+    if _CYRILLIC.search(name) and not words_before:
+        capitals = None
+    return name, " ".join(part for part in (words_before, capitals) if part) or None
+
+
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -211,23 +222,17 @@ def _attribution(
         singular = groups["pronoun"].lower() not in _PLURAL
         person = _antecedent(context.body[:at], singular)
         if person:
-            name, title = _split_title(person) if singular else (person, None)
+            name, title = _speaker(person, None) if singular else (person, None)
             return name, title, f"'{said}': the last person named before"
         if context.last_named[0]:
             return (*context.last_named, f"'{said}': the last speaker named")
         return None
     if not groups.get("name"):
         return None, _clean_role(groups.get("role")), f"attribution '{said}'"
-    name, title = _split_title(_full_name(match["name"].strip(), context.body[:at]))
-    if _CYRILLIC.search(name) and not groups.get("title"):
-        # In Russian the capitals before a name are mostly an organisation in the genitive
-        # ("глава Российской ЛГБТ-сети Ольга Баранова"): a title only with the words before.
-        title = None
-    # "said former Foreign Secretary Jeremy Hunt", "заявил глава Российской ЛГБТ-сети ...":
-    # the words before the capitals belong to the title
-    titles = [part for part in (_clean_role(groups.get("title")), title) if part]
-    role = _clean_role(groups.get("role")) or " ".join(titles) or None
-    return name, role, f"attribution '{said}'"
+    name, title = _speaker(
+        _full_name(match["name"].strip(), context.body[:at]), _clean_role(groups.get("title"))
+    )
+    return name, _clean_role(groups.get("role")) or title, f"attribution '{said}'"
 
 
 def quotations(body: str, paragraphs: list[Piece]) -> list[Quotation]:
