@@ -100,6 +100,22 @@ def test_dates_absolute_and_relative_are_resolved_against_publication(tmp_path):
     assert dates["2020-03-09"]["quote"] == "On Monday, police raided a bar in the city centre"
 
 
+def test_russian_dates_are_read_in_every_case_a_month_takes(tmp_path):
+    # Published Wednesday 11 March 2020.
+    body = (
+        "С декабря 2018 года в Чечне задержаны около 40 человек.\n\n"
+        "14 января 2019 года сеть сообщила о новой волне задержаний.\n\n"
+        "В феврале полиция провела обыски в Грозном.\n\n"
+        "2 марта активисты обратились в прокуратуру."
+    )
+    events = items(article(tmp_path, "ru-dates", body))["events"]
+    dates = {e["date"]: e for e in events}
+    assert set(dates) == {"2018-12", "2019-01-14", "2020-02", "2020-03-02"}
+    assert "date_basis" not in dates["2018-12"] and "date_basis" not in dates["2019-01-14"]
+    assert dates["2020-02"]["date_basis"].startswith("'феврале', the last February before")
+    assert dates["2020-03-02"]["date_basis"].startswith("the last 2 марта before publication")
+
+
 def test_a_window_of_publication_days_leaves_the_date_only_as_precise_as_it_allows(tmp_path):
     extra_free = FRONT.replace(
         "    date: {published}",

@@ -23,7 +23,9 @@ __all__ = ["DateMention", "date_mentions"]
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])\.?"
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _YEAR = r"(?P<year>(?:18|19|20)\d\d)"
@@ -170,6 +172,11 @@ def _common(dates: list[tuple[dt.date, str]]) -> PartialDate | None:
     return None
 
 
+def _month_name(said: str | None) -> str:
+    """ "Dec." or "декабре" -> "December": the note is in English, like the others."""
+    return f"{dt.date(2000, MONTHS[said.rstrip('.').lower()], 1):%B}" if said else ""
+
+
 def _window_words(first: dt.date, last: dt.date) -> str:
     if first == last:
         return f"{first.day} {first:%B %Y}"
@@ -205,7 +212,7 @@ def date_mentions(text: str, first: dt.date | None, last: dt.date | None) -> lis
             month = match.groupdict().get("month")
             why = None
             if basis:
-                why = basis.format(said=said, month=(month or "").rstrip(".")) + (
+                why = basis.format(said=said, month=_month_name(month)) + (
                     f" ({_window_words(first, last)})" if first and last else ""
                 )
             found.append(DateMention(match.start(), match.end(), said, date, why))
