@@ -116,6 +116,28 @@ def test_russian_dates_are_read_in_every_case_a_month_takes(tmp_path):
     assert dates["2020-03-02"]["date_basis"].startswith("the last 2 марта before publication")
 
 
+def test_russian_figures_with_their_qualifiers_sources_and_denials(tmp_path):
+    body = (
+        "По данным Российской ЛГБТ-сети, с декабря 2018 года в Чечне задержаны около сорока "
+        "человек, по меньшей мере двое погибли.\n\n"
+        "14 января 2019 года сеть сообщила о новой волне задержаний.\n\n"
+        "Один из задержанных рассказал о пытках.\n\n"
+        "Пресс-секретарь главы республики заявил, что сообщения о 40 задержанных — ложь.\n\n"
+        "Несколько человек по-прежнему под стражей."
+    )
+    figures = items(article(tmp_path, "ru-figures", body))["figures"]
+    said = [
+        (f["label"], f.get("value"), f["qualifier"], f.get("stance", "states"), f["attributed_to"])
+        for f in figures
+    ]
+    assert said == [
+        ("detained", 40, "around", "states", "Российской ЛГБТ-сети"),
+        ("deaths", 2, "at least", "states", "Российской ЛГБТ-сети"),
+        ("detained", 40, "unqualified", "denies", "Пресс-секретарь главы республики"),
+        ("still_detained", None, "several", "states", "unattributed"),
+    ]  # not the day (14 января) nor "один из задержанных", one of them
+
+
 def test_a_window_of_publication_days_leaves_the_date_only_as_precise_as_it_allows(tmp_path):
     extra_free = FRONT.replace(
         "    date: {published}",

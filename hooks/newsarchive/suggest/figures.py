@@ -1,5 +1,5 @@
 """Figures: a quantity next to what it counts ("40 detained", "two people were killed",
-"a 17-year-old"), with its qualifier, the smallest clause that states it, who the text
+"a 17-year-old", "задержаны около сорока человек"), with its qualifier, the smallest clause that states it, who the text
 says gives it, and whether they deny it ("let alone 40")."""
 
 from __future__ import annotations
@@ -14,38 +14,47 @@ from .text import Piece, clauses, trimmed
 __all__ = ["COUNTED_WORDS", "FigureSuggestion", "figure_suggestions"]
 
 # What a quantity may count, as the words say it -> (label, unit). Labels are the
-# vocabulary of CONTRIBUTING.md; the first pattern that matches wins.
+# vocabulary of CONTRIBUTING.md; the first pattern that matches wins. Russian words by
+# their stems, which every case and tense keeps (задержаны, задержали, задержанных).
 _COUNTED = [
     (
         r"remain(?:s|ed)? in (?:detention|custody|prison)"
-        r"|still (?:held|detained|in detention|in custody)",
+        r"|still (?:held|detained|in detention|in custody)"
+        r"|оста(?:ю|е|ё)тся (?:под стражей|в заключении)|по-прежнему (?:под стражей|в заключении)",
         "still_detained",
     ),
-    (r"killed|kill|died|dead|deaths?|murdered|executed|lost their lives|perished", "deaths"),
-    (r"tortured|tortures?", "tortured"),
+    (
+        r"killed|kill|died|dead|deaths?|murdered|executed|lost their lives|perished"
+        r"|погиб\w*|убит\w*|убил\w*|умер\w*|скончал\w*",
+        "deaths",
+    ),
+    (r"tortured|tortures?|пытк\w*|пытал[аи]?", "tortured"),
     (
         r"detained|detentions?|arrested|arrests?|held|imprisoned|jailed|rounded up|abducted"
-        r"|kidnapped|in custody",
+        r"|kidnapped|in custody|задержа\w*|арест\w*|похищ\w*|похити\w*",
         "detained",
     ),
-    (r"released|freed", "released"),
-    (r"missing|disappeared|vanished", "missing"),
-    (r"fled|escaped|evacuated", "fled"),
-    (r"injured|wounded|beaten", "injured"),
-    (r"victims?", "victims"),
+    (r"released|freed|освобо\w*|отпущ\w*|отпусти\w*", "released"),
+    (r"missing|disappeared|vanished|пропал\w*|пропавш\w*|исчез\w*", "missing"),
+    (r"fled|escaped|evacuated|бежал\w*|сбежал\w*", "fled"),
+    (r"injured|wounded|beaten|ранен\w*|избит\w*", "injured"),
+    (r"victims?|жертв\w*", "victims"),
 ]
 COUNTED_WORDS = re.compile("|".join(rf"\b(?:{words})\b" for words, _ in _COUNTED), re.IGNORECASE)
 _REACH = 8  # words between a quantity and what it counts
 _DENIAL = re.compile(
     r"\b(?:let alone|den(?:y|ies|ied|ial)|absurd|lies?\b|false|untrue|not true|fabricat\w*"
-    r"|nonsense)",
+    r"|nonsense|ложь|лжи|неправд\w*|отрица\w*|опроверг\w*|выдумк\w*|не соответству\w*)",
     re.IGNORECASE,
 )
 _ATTRIBUTION = [
     re.compile(r"according to (?P<who>[^,.;]+)", re.IGNORECASE),
+    # по данным Российской ЛГБТ-сети (the source in the genitive, as the text has it)
+    re.compile(r"по (?:данным|словам|информации|сведениям) (?P<who>[^,.;:«»]+)", re.IGNORECASE),
     re.compile(
         r"(?P<who>(?:[\w’'-]+ ){0,6}?[\w’'-]+),? "
-        r"(?:said|says|told|reported|estimated|claimed|quoted)\b"
+        r"(?:said|says|told|reported|estimated|claimed|quoted"
+        r"|сообщил[аи]?|заявил[аи]?|сообщает|сообщают|заявляет|заявляют)\b"
     ),
     re.compile(r"\b(?:said|says|told|reported) (?P<who>(?:[A-Z][\w’'-]+ ?){1,4})"),
 ]  # fmt: skip
@@ -136,7 +145,7 @@ def figure_suggestions(
                 end += after.end()
             else:
                 match = _counted(sentence.text, quantity, following)
-                if match is None or re.match(r"\s+of\b", sentence.text[quantity.end :]):
+                if match is None or re.match(r"\s+(?:of|из)\b", sentence.text[quantity.end :]):
                     continue  # "one of the administrators" picks one, it does not count
                 if re.search(
                     r"\beven (?:a single|one)\b",

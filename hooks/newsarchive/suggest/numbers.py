@@ -29,8 +29,31 @@ _WORDS = (
     rf"(?:(?:a|one|{_SMALL})\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_SMALL})?"
     rf"|{_SMALL}|a dozen|dozen|a single)"
 )
+# Russian number words in the cases a count takes ("двое погибли", "около сорока человек").
+_RU_VALUES = {
+    word: value
+    for value, words in [
+        (1, "один одна одно одного одной"), (2, "два две двух двое двоих"),
+        (3, "три трех трёх трое троих"), (4, "четыре четырех четырёх четверо четверых"),
+        (5, "пять пяти пятеро пятерых"), (6, "шесть шести шестеро"), (7, "семь семи семеро"),
+        (8, "восемь восьми"), (9, "девять девяти"), (10, "десять десяти десятеро"),
+        (11, "одиннадцать одиннадцати"), (12, "двенадцать двенадцати"),
+        (13, "тринадцать тринадцати"), (14, "четырнадцать четырнадцати"),
+        (15, "пятнадцать пятнадцати"), (16, "шестнадцать шестнадцати"),
+        (17, "семнадцать семнадцати"), (18, "восемнадцать восемнадцати"),
+        (19, "девятнадцать девятнадцати"), (20, "двадцать двадцати"),
+        (30, "тридцать тридцати"), (40, "сорок сорока"), (50, "пятьдесят пятидесяти"),
+        (60, "шестьдесят шестидесяти"), (70, "семьдесят семидесяти"),
+        (80, "восемьдесят восьмидесяти"), (90, "девяносто девяноста"), (100, "сто ста"),
+        (200, "двести двухсот"), (300, "триста трехсот трёхсот"),
+    ]
+    for word in words.split()
+}  # fmt: skip
+_WORD_VALUES.update(_RU_VALUES)
+_RU_WORD = "|".join(sorted(_RU_VALUES, key=len, reverse=True))  # longest first: "сорока"
+_RU_NUMBER = rf"(?:{_RU_WORD})(?:\s+(?:{_RU_WORD})){{0,2}}"  # "сто двадцать пять"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
+_NUMBER = rf"(?:{_DIGITS}|{_WORDS}|{_RU_NUMBER})"
 
 MONTHS = {
     name: index + 1
@@ -60,12 +83,16 @@ MONTHS = {
 }  # fmt: skip
 
 _QUALIFIERS = [
-    (r"at least|no fewer than|no less than", "at least"),
-    (r"more than|over", "more than"),
-    (r"at most|no more than|fewer than|less than", "at most"),
-    (r"up to|as many as", "up to"),
-    (r"around|about|approximately|nearly|almost|roughly|some|an estimated|estimated", "around"),
-    (r"exactly|precisely", "exactly"),
+    (r"at least|no fewer than|no less than|по меньшей мере|не менее|как минимум", "at least"),
+    (r"more than|over|более|больше|свыше", "more than"),
+    (r"at most|no more than|fewer than|less than|не более|не больше|менее", "at most"),
+    (r"up to|as many as|до", "up to"),
+    (
+        r"around|about|approximately|nearly|almost|roughly|some|an estimated|estimated"
+        r"|около|примерно|приблизительно|почти|порядка",
+        "around",
+    ),
+    (r"exactly|precisely|ровно", "exactly"),
 ]
 _QUALIFIER = "|".join(f"(?P<q{index}>{words})" for index, (words, _) in enumerate(_QUALIFIERS))
 
@@ -73,12 +100,20 @@ _QUANTITY = re.compile(
     rf"(?<![\w.,-])(?:"
     rf"between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})"
     rf"|from\s+(?P<from>{_NUMBER})\s+to\s+(?P<to>{_NUMBER})"
-    rf"|(?P<vague>several|dozens|scores|hundreds|thousands)(?:\s+of)?"
+    rf"|(?P<vague>several|dozens|scores|hundreds|thousands"
+    rf"|несколько|нескольких|десятки|десятков|сотни|сотен|тысячи|тысяч)(?:\s+of)?"
     rf"|(?:(?:{_QUALIFIER})\s+)?(?P<value>{_NUMBER})(?P<ordinal>st|nd|rd|th)?(?P<age>-year-old)?"
     rf")(?![\w])",
     re.IGNORECASE,
 )
-_VAGUE = {"scores": "dozens"}
+_VAGUE = {"scores": "dozens"} | {
+    word: vague
+    for vague, words in [
+        ("several", "несколько нескольких"), ("dozens", "десятки десятков"),
+        ("hundreds", "сотни сотен"), ("thousands", "тысячи тысяч"),
+    ]
+    for word in words.split()
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -122,8 +157,8 @@ def _kind(text: str, match: re.Match) -> str:
     number = match["value"]
     if number and number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100:
         return "year"
-    before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 12) : match.start()])
-    after = re.findall(r"[A-Za-z]+", text[match.end() : match.end() + 12])
+    before = re.findall(r"[^\W\d_]+", text[max(0, match.start() - 12) : match.start()])
+    after = re.findall(r"[^\W\d_]+", text[match.end() : match.end() + 12])
     next_to_month = (before and before[-1].lower() in MONTHS) or (
         after and after[0].lower() in MONTHS
     )
