@@ -1,6 +1,7 @@
 """Figures: a quantity next to what it counts ("40 detained", "two people were killed",
-"a 17-year-old", "задержаны около сорока человек"), with its qualifier, the smallest clause that states it, who the text
-says gives it, and whether they deny it ("let alone 40")."""
+"a 17-year-old", "задержаны около сорока человек"), with its qualifier, the smallest
+clause that states it, who the text says gives it, and whether they deny it ("let alone
+40")."""
 
 from __future__ import annotations
 
