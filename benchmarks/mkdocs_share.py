@@ -17,7 +17,6 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -28,24 +27,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench import project_copy  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from rebuild import timed  # noqa: E402
 
 _SPENT: dict[str, float] = {}
 
 
-def _timed(name: str, function: Callable) -> Callable:
-    def timed(*args, **kwargs):
-        started = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            _SPENT[name] = _SPENT.get(name, 0.0) + time.perf_counter() - started
-
-    return timed
-
-
 def main(count: int, shape: str) -> None:
-    markdown.Markdown.convert = _timed("Markdown conversion", markdown.Markdown.convert)
-    jinja2.Template.render = _timed("templates", jinja2.Template.render)
+    markdown.Markdown.convert = timed(_SPENT, "Markdown conversion", markdown.Markdown.convert)
+    jinja2.Template.render = timed(_SPENT, "templates", jinja2.Template.render)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory(prefix="newsarchive-share-") as work:
         project = project_copy(Path(work) / "project", count, shape)

@@ -50,18 +50,20 @@ def _time_events(hook: ModuleType) -> None:
     the module itself is loaded once)."""
     for name, function in vars(hook).copy().items():
         if name.startswith("on_") and callable(function):
-            setattr(hook, name, _timed(name[3:], function))
+            setattr(hook, name, timed(_EVENTS, name[3:], function))
 
 
-def _timed(name: str, function: Callable) -> Callable:
-    def timed(*args, **kwargs):
+def timed(spent: dict[str, float], name: str, function: Callable) -> Callable:
+    """`function`, adding the seconds of each call to `spent[name]`."""
+
+    def timing(*args, **kwargs):
         started = time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
-            _EVENTS[name] = _EVENTS.get(name, 0.0) + time.perf_counter() - started
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
 
-    return timed
+    return timing
 
 
 def _commit(project: Path) -> None:
