@@ -24,8 +24,9 @@ __all__ = ["DateMention", "date_mentions"]
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
-    r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
-    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])\.?"
+    # Russian forms, lower case as Russian writes them; longest first ("марта", not "март")
+    + "|".join(sorted((m for m in MONTHS if not m.isascii()), key=len, reverse=True))
+    + r")\.?"
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _YEAR = r"(?P<year>(?:18|19|20)\d\d)"

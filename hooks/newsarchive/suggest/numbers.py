@@ -96,16 +96,6 @@ _QUALIFIERS = [
 ]
 _QUALIFIER = "|".join(f"(?P<q{index}>{words})" for index, (words, _) in enumerate(_QUALIFIERS))
 
-_QUANTITY = re.compile(
-    rf"(?<![\w.,-])(?:"
-    rf"between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})"
-    rf"|from\s+(?P<from>{_NUMBER})\s+to\s+(?P<to>{_NUMBER})"
-    rf"|(?P<vague>several|dozens|scores|hundreds|thousands"
-    rf"|несколько|нескольких|десятки|десятков|сотни|сотен|тысячи|тысяч)(?:\s+of)?"
-    rf"|(?:(?:{_QUALIFIER})\s+)?(?P<value>{_NUMBER})(?P<ordinal>st|nd|rd|th)?(?P<age>-year-old)?"
-    rf")(?![\w])",
-    re.IGNORECASE,
-)
 _VAGUE = {"scores": "dozens"} | {
     word: vague
     for vague, words in [
@@ -114,6 +104,16 @@ _VAGUE = {"scores": "dozens"} | {
     ]
     for word in words.split()
 }  # fmt: skip
+
+_QUANTITY = re.compile(
+    rf"(?<![\w.,-])(?:"
+    rf"between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})"
+    rf"|from\s+(?P<from>{_NUMBER})\s+to\s+(?P<to>{_NUMBER})"
+    rf"|(?P<vague>several|dozens|hundreds|thousands|{'|'.join(_VAGUE)})(?:\s+of)?"
+    rf"|(?:(?:{_QUALIFIER})\s+)?(?P<value>{_NUMBER})(?P<ordinal>st|nd|rd|th)?(?P<age>-year-old)?"
+    rf")(?![\w])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
