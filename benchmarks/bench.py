@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -59,6 +60,7 @@ SHAPES = (
 @dataclass
 class Runs:
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # CPU seconds of the whole process tree
     phases: list[dict[str, float]] = field(default_factory=list)
     memory: list[dict[str, float]] = field(default_factory=list)  # peak MB: all, by program
     steps: dict[str, float] = field(default_factory=dict)  # MkDocs's MB after each step
@@ -125,19 +127,26 @@ def _run(command: list[str], env: dict[str, str], peaks: dict[str, float]) -> No
             raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
 
 
-def _build(project: Path, out: Path, timings: Path | None) -> tuple[float, dict[str, float]]:
-    """One build (the plain one followed by Pagefind); its wall time and peak memory (MB)."""
+def _build(project: Path, out: Path, timings: Path | None) -> tuple[float, float, dict[str, float]]:
+    """One build (the plain one followed by Pagefind); its wall time, the CPU time of all
+    its processes (each waited for by its parent, so counted here) and peak memory (MB)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if timings:
         env["NEWSARCHIVE_TIMINGS"] = str(timings)
     peaks: dict[str, float] = {}
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     _run(
         [str(MKDOCS), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)], env, peaks
     )
     if not timings:  # the plain build: the same search as the project's
         _run([sys.executable, "-m", "pagefind", "--site", str(out), "--silent"], env, peaks)
-    return time.perf_counter() - started, peaks
+    return time.perf_counter() - started, _children_cpu() - cpu_before, peaks
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _site_figures(site: Path) -> dict[str, Any]:
@@ -169,8 +178,9 @@ def bench(count: int, runs: int, work: Path, shape: str) -> tuple[Runs, Runs]:
         for name, source, result in (("full", project, full), ("plain", plain, bare)):
             out = work / f"site-{name}-{count}"
             timings = work / "timings.json" if name == "full" else None
-            seconds, peaks = _build(source, out, timings)
+            seconds, cpu, peaks = _build(source, out, timings)
             result.seconds.append(seconds)
+            result.cpu.append(cpu)
             result.memory.append(peaks)
             if timings:
                 measured = json.loads(timings.read_text())
@@ -179,8 +189,8 @@ def bench(count: int, runs: int, work: Path, shape: str) -> tuple[Runs, Runs]:
             if run == runs - 1:
                 result.site = _site_figures(out)
             print(
-                f"  {shape} N={count} run {run + 1}/{runs} {name}: {seconds:.1f} s, "
-                f"{peaks['all']:.0f} MB"
+                f"  {shape} N={count} run {run + 1}/{runs} {name}: {seconds:.1f} s "
+                f"(CPU {cpu:.1f} s), {peaks['all']:.0f} MB"
             )
     return full, bare
 
@@ -201,9 +211,24 @@ def _row(shape: str, count: int, name: str, result: Runs) -> str:
             for kind, (raw, served) in site["search_kb"].items()
         )
     return (
-        f"| {shape} | {count:,} | {name} | {statistics.median(result.seconds):.1f} | {peak} "
+        f"| {shape} | {count:,} | {name} | {statistics.median(result.seconds):.1f} "
+        f"| {statistics.median(result.cpu):.1f} | {peak} "
         f"| {phases} "
         f"| {site['site_mb']:.1f} | {site['largest_kb']:.0f} ({site['largest']}) | {search} |"
+    )
+
+
+def ratio_line(shape: str, count: int, full: Runs, bare: Runs) -> str:
+    """Wall time against the plain twin, and the floor its CPU time sets: however well the
+    work overlaps, it cannot take less than its CPU seconds shared among the cores."""
+    plain_wall = statistics.median(bare.seconds)
+    wall = statistics.median(full.seconds) / plain_wall
+    work = statistics.median(full.cpu) / statistics.median(bare.cpu)
+    cores = os.cpu_count() or 1
+    floor = statistics.median(full.cpu) / cores / plain_wall
+    return (
+        f"- {shape}, N = {count:,}: full / plain = {wall:.2f}; CPU time {work:.2f}x the plain "
+        f"build's, so on {cores} cores no less than {floor:.2f}x its wall time"
     )
 
 
@@ -226,10 +251,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     header = (
-        "| shape | reports | build | wall s (median) | peak MB (apart) "
+        "| shape | reports | build | wall s (median) | CPU s (median) | peak MB (apart) "
         "| hook s per phase (median) | site MB | largest page KB "
         "| one search downloads KB (as a gzip host sends) |\n"
-        "|---|---:|---|---:|---:|---|---:|---|---|"
+        "|---|---:|---|---:|---:|---:|---|---:|---|---|"
     )
     rows, ratios, fulls = [], [], []
     with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as work:
@@ -241,8 +266,7 @@ def main() -> None:
                     _row(shape, count, "full (hook)", full),
                     _row(shape, count, "plain material + Pagefind", bare),
                 ]
-                ratio = statistics.median(full.seconds) / statistics.median(bare.seconds)
-                ratios.append(f"- {shape}, N = {count:,}: full / plain = {ratio:.2f}")
+                ratios.append(ratio_line(shape, count, full, bare))
     table = "\n".join([header, *rows])
     steps = [
         f"- {label}: " + ", ".join(f"{step} {mb:.0f}" for step, mb in full.steps.items())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 import time
 from pathlib import Path
@@ -99,3 +100,18 @@ def test_the_phases_do_not_overlap_so_their_sum_is_the_time_spent(tmp_path: Path
     spent = time.perf_counter() - started
     assert {"load", "analyse", "render", "render (wait for the files)"} <= set(timings.seconds)
     assert sum(timings.seconds.values()) <= spent
+
+
+def test_what_lives_to_the_end_is_settled_once_loaded_and_once_analysed():
+    # The compiling child exempts it from the collector's scans (gc.freeze).
+    timings = Timings()
+    moments: list[list[str]] = []
+    stage_archive(_request(ROOT), timings, settled=lambda: moments.append(sorted(timings.seconds)))
+    assert moments == [["load"], ["analyse", "load"]]
+
+
+def test_compiling_in_this_process_exempts_nothing_from_collection():
+    # `mkdocs serve` compiles here: its idle collector decides what is frozen, when.
+    frozen = gc.get_freeze_count()
+    stage_archive(_request(ROOT), Timings())
+    assert gc.get_freeze_count() == frozen

@@ -13,6 +13,7 @@ memory, where the content caches of the last build make a rebuild cheap.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import multiprocessing
 import traceback
@@ -167,18 +168,25 @@ class Staged:
 
 
 def stage_archive(
-    request: StagingRequest, timings: Timings, folders: Folders | None = None
+    request: StagingRequest,
+    timings: Timings,
+    folders: Folders | None = None,
+    *,
+    settled: Callable[[], None] = lambda: None,
 ) -> Staged:
     """Load, check, analyse and render the articles; write what is made to `folders`, or
-    keep it in memory."""
+    keep it in memory. `settled` is called when what is made so far lives to the end (the
+    articles once loaded, then their analysis)."""
     with timings.phase("load"):
         articles, problems = load_archive([request.root / "articles"], root=request.root)
     timings.note_memory("loaded")
     if problems:
         return Staged(folders, problems=[str(problem) for problem in sorted(problems)])
+    settled()
     with timings.phase("analyse"):
         archive = analyse(articles)
     timings.note_memory("analysed")
+    settled()
     staged = Staged(folders)
     with timings.phase("render"):
         # A build writes the files to take away from a second process, beside the pages.
@@ -253,7 +261,10 @@ def stage_in_child(request: StagingRequest, timings: Timings, folders: Folders) 
 def _stage_timed(
     request: StagingRequest, timings: Timings, folders: Folders
 ) -> tuple[Staged, dict[str, float], dict[str, float]]:
-    staged = stage_archive(request, timings, folders)
+    # The child's objects die with it: the collector need not scan the articles and their
+    # analysis again at every full collection (12 s of its 66 at 10,000 reports, and 9 s
+    # of the 18 of the process it forks for the files to take away).
+    staged = stage_archive(request, timings, folders, settled=gc.freeze)
     return staged, timings.seconds, timings.memory
 
 
