@@ -4,8 +4,9 @@ report bodies, side by side, on deterministic synthetic archives.
 For each N, both builds run in alternation (project, plain, project, plain...) so that a
 slower moment of the machine hits both alike. Both have the same theme and the same search
 (Pagefind: the project's hook runs it after its build; the plain build runs it after
-`mkdocs build`, within its wall time). Each build is its own process tree; its peak memory
-is sampled every 0.1 s from /proc: the largest total, and each program's largest apart
+`mkdocs build`, within its wall time). Each build is its own process tree. Its CPU time
+is the whole tree's (work that no overlap takes away); its peak memory is sampled every
+0.1 s from /proc: the largest total, and each program's largest apart
 ("python" is the moment before `python -m pagefind` becomes the Pagefind binary). The
 search download is measured in headless Chromium (search_download.py). Results are
 printed as a Markdown table and written to benchmarks/RESULTS.md.
