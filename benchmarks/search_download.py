@@ -21,6 +21,10 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 
 
+class NoResult(RuntimeError):
+    """The search page showed no result in time."""
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -34,6 +38,7 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     fetched: dict[str, int] = {}
     failed: list[str] = []  # requests that got no answer, named if no result shows
+    errors: list[str] = []  # the page's script errors, named too
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -46,6 +51,8 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
 
             page.on("requestfinished", count)
             page.on("requestfailed", lambda request: failed.append(request.url))
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.goto(f"http://127.0.0.1:{server.server_port}/search/")
             page.locator(".pagefind-ui__search-input").press_sequentially(word, delay=20)
             # The search for the whole word, not one of the prefixes typed on the way.
@@ -54,9 +61,12 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
             results = page.locator(".pagefind-ui__result")
             try:
                 results.first.wait_for(timeout=60_000)
-            except PlaywrightTimeout as error:  # seen once, not again in five tries: say why
+            except PlaywrightTimeout as error:  # seen twice in months, never on a retry: say why
                 said = message.all_inner_texts()
-                raise RuntimeError(f"no result for {word!r}: {said}, failed: {failed}") from error
+                raise NoResult(
+                    f"no result for {word!r}: {said}, failed requests: {failed}, "
+                    f"script errors: {errors}"
+                ) from error
             page.wait_for_load_state("networkidle")
             shown = results.count()
             browser.close()
