@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from html.parser import HTMLParser
 
+import markdown
 import pytest
 
 from conftest import make_article
@@ -71,11 +72,16 @@ def test_own_html_blocks_skip_markdown_and_come_back_whole():
     from newsarchive.render.page import GeneratedPage, inject_blocks, lift_blocks
 
     block = '<section class="report-meta">\n<dl><dt>Outlet</dt><dd>X</dd></dl>\n</section>'
-    text = f'# Title\n\n{block}\n\n<mark class="passage" id="p">Body</mark> text.\n'
+    note = '\n<p class="title-note">Editorial title.</p>'  # after a line the template left
+    text = f'# Title\n\n{note}\n\n{block}\n\n<mark class="passage" id="p">Body</mark> text.\n'
     page = lift_blocks(GeneratedPage("reports/x.md", text))
     assert block not in page.content and "<mark" in page.content  # report text stays
-    (placeholder,) = page.blocks
-    assert inject_blocks(f"<h1>Title</h1>{placeholder}", page.blocks) == f"<h1>Title</h1>{block}"
+    assert "title-note" not in page.content and len(page.blocks) == 2
+    html = markdown.Markdown(extensions=["attr_list", "tables", "toc"]).convert(page.content)
+    assert inject_blocks(html, page.blocks) == (
+        f'<h1 id="title">Title</h1>\n{note}\n{block}\n'
+        '<p><mark class="passage" id="p">Body</mark> text.</p>'
+    )
 
 
 def test_an_outlet_or_tag_named_index_does_not_take_the_index_page():

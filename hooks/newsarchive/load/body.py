@@ -4,7 +4,8 @@ Report bodies are Markdown prose. Raw HTML is refused: no report needs it, and i
 script, frames, styles and event handlers get in. Links may go to http(s) and mailto
 addresses or within the site; images are refused, since loading one from the outlet's
 server would tell a third party who reads the archive. Markers that paste in another file
-(--8<--) and characters that reorder the display of text are refused too. The rendered
+(--8<--), characters that reorder the display of text and private-use characters are
+refused too. The rendered
 page is cleaned again by render.sanitize (defence in depth).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "bidi_message", "body_problems"]
+__all__ = ["HIDDEN_CHARACTERS", "body_problems", "hidden_message"]
 
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
 _TAG = re.compile(r"<(/?[A-Za-z][\w:-]*|!--)")
@@ -22,12 +23,21 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)
 _SAFE_TARGET = re.compile(r"^(?:https?://|mailto:|#|/|\.|[\w-]+(?:[/.#]|$))", re.I)
 # pymdownx.snippets' marker (--8<--, any number of dashes): it pastes in another file.
 _SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.M)
-# Characters that make text display in another order than it is written (Trojan Source).
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Characters that make text display in another order than it is written (Trojan Source),
+# and private-use ones, which mean nothing in a report (the pages use two of them to mark
+# where their own HTML goes: render.page).
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_PRIVATE_USE = "\ue000-\uf8ff"
+HIDDEN_CHARACTERS = re.compile(f"[{_BIDI_CONTROLS}{_PRIVATE_USE}]")
 
 
-def bidi_message(char: str) -> str:
-    """What to tell an editor whose text holds a direction-changing control character."""
+def hidden_message(char: str) -> str:
+    """What to tell an editor whose text holds one of the HIDDEN_CHARACTERS."""
+    if re.match(f"[{_PRIVATE_USE}]", char):
+        return (
+            f"holds the private-use character U+{ord(char):04X}, which stands for no letter "
+            "and shows as a box or nothing; delete it (retype the text around it)"
+        )
     return (
         f"holds the invisible character U+{ord(char):04X}, which makes text display in "
         "another order than it is written; delete it (retype the text around it)"
@@ -70,8 +80,8 @@ def body_problems(body: str) -> list[tuple[int, str]]:
                 "page; remove it, or write the report's own words",
             )
         )
-    for match in BIDI_CONTROLS.finditer(body):
-        problems.append((_line_of(body, match.start()), f"the text {bidi_message(match.group())}"))
+    for match in HIDDEN_CHARACTERS.finditer(body):
+        problems.append((_line_of(body, match.start()), f"the text {hidden_message(match[0])}"))
     for match in _LINK_TARGET.finditer(text):
         target = match.group(1) or match.group(2) or ""
         if target and not _SAFE_TARGET.match(target):

@@ -23,7 +23,7 @@ from ..forking import may_fork
 from ..model import Article, Event, Figure, FrontMatter, archived_copy, same_address
 from ..passages import closest_passage, find_passage, normalise
 from ..slugs import slugify
-from .body import BIDI_CONTROLS, bidi_message, body_problems
+from .body import HIDDEN_CHARACTERS, body_problems, hidden_message
 from .front_matter import read_article
 from .messages import schema_message
 from .problems import Problem, ProblemLog
@@ -79,14 +79,15 @@ def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 def _check_values(data: dict, text: str, log: ProblemLog) -> None:
     """Values still reading 'TODO: ...' from `newsarchive new`, and invisible characters
-    that would show a name, outlet or title in another order than it is written."""
-    if f"{TODO}:" not in text and not BIDI_CONTROLS.search(text):
+    that would show a name, outlet or title in another order than it is written (or
+    private-use ones, which stand for no letter)."""
+    if f"{TODO}:" not in text and not HIDDEN_CHARACTERS.search(text):
         return  # nearly every file: no need to walk its values
     for loc, value in _strings(data):
         if value.startswith(f"{TODO}:"):
             log.add(loc, f"still to fill in: {value[len(TODO) + 1 :].strip()}")
-        if bidi := BIDI_CONTROLS.search(value):
-            log.add(loc, f"the value {bidi_message(bidi.group())}")
+        if hidden := HIDDEN_CHARACTERS.search(value):
+            log.add(loc, f"the value {hidden_message(hidden[0])}")
 
 
 def _named_sources(meta: FrontMatter, body: str, log: ProblemLog) -> None:
