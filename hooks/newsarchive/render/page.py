@@ -27,10 +27,11 @@ _OWN_BLOCK = re.compile(r"^\n*<(?:(?:section|div|ul|ol|h1)[\s>]|p class=)")
 
 # A block's placeholder is a paragraph of text Markdown passes on untouched: its number
 # between two private-use characters, which no report or front matter value may hold
-# (load.body). An HTML comment in its place cost Markdown a fifth of a report page.
+# (load.body). An HTML comment in its place cost Markdown an eighth of a report page.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-_TOKEN = f"{_OPEN}\\d+{_CLOSE}"
-_PLACEHOLDER = re.compile(f"<p>({_TOKEN})</p>|({_TOKEN})")
+# Found as the paragraph Markdown makes of it: a search that starts with a fixed text is
+# ten times faster over a page than one that may start in two ways.
+_PLACEHOLDER = re.compile(f"<p>({_OPEN}\\d+{_CLOSE})</p>")
 
 
 def lift_blocks(page: GeneratedPage) -> GeneratedPage:
@@ -59,9 +60,8 @@ _LIFTED: BuildCache[GeneratedPage] = BuildCache()
 
 
 def inject_blocks(html: str, blocks: dict[str, str]) -> str:
-    """The page's HTML (or Markdown) with each placeholder, and the paragraph Markdown
-    made of it, replaced by its block: in one pass over the page, not one per block (a
-    report page has a dozen)."""
+    """The page's HTML with the paragraph Markdown made of each placeholder replaced by
+    its block: in one pass over the page, not one per block (a report page has a dozen)."""
     if not blocks:
         return html
-    return _PLACEHOLDER.sub(lambda found: blocks.get(found[1] or found[2], found[0]), html)
+    return _PLACEHOLDER.sub(lambda found: blocks.get(found[1], found[0]), html)
