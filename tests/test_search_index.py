@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+from newsarchive.render import search
 from newsarchive.render.search import SearchIndexer, SearchIndexError, searchable_part
 
 
@@ -57,6 +61,28 @@ def test_pages_added_one_by_one_make_one_bundle_per_language(tmp_path: Path):
     ]
     # The address as a reader follows it: the page's folder, from the site's root.
     assert any(b'"url":"/reports/argun/"' in fragment for fragment in fragments)
+
+
+def test_a_build_that_outruns_pagefind_waits_instead_of_piling_pages_up_in_it(
+    tmp_path: Path, monkeypatch
+):
+    # Pagefind queues whatever it is sent, without bounds, and indexes in turn.
+    monkeypatch.setattr(search, "IN_FLIGHT", 2)
+    indexer = SearchIndexer(tmp_path)
+    pages = [(f"reports/r{i}/index.html", _page("en", f"Report {i}")) for i in range(6)]
+    sender = threading.Thread(target=lambda: [indexer.add(*page) for page in pages])
+    os.kill(indexer._process.pid, signal.SIGSTOP)  # Pagefind falls behind: it reads nothing
+    try:
+        sender.start()
+        sender.join(timeout=2)
+        waited = sender.is_alive()  # two pages sent, the third waits for room
+    finally:
+        os.kill(indexer._process.pid, signal.SIGCONT)
+    sender.join(timeout=30)
+    assert waited and not sender.is_alive()
+    indexer.write()
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 6
 
 
 def _fake_pagefind(tmp_path: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> None:

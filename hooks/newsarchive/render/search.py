@@ -69,6 +69,9 @@ def searchable_part(html: str) -> str | None:
     return html[:head_end] + "<body>" + _NON_HEADING_ID.sub(r"\1", html[start:])
 
 
+IN_FLIGHT = 64  # pages handed to Pagefind and not yet indexed, at most
+
+
 class SearchIndexer:
     """One Pagefind index of one build: pages are added as they are written, and
     `write` puts the search bundle in `site_dir/pagefind/`."""
@@ -87,6 +90,10 @@ class SearchIndexer:
             stderr=self._errors,
         )
         self._sent = 0
+        # Pagefind reads every message as it comes into a queue without bounds and indexes
+        # them in turn: pages sent faster than it indexes would pile up in its memory
+        # while it peaks. At most this many pages wait there; the build waits for room.
+        self._room = threading.BoundedSemaphore(IN_FLIGHT)
         self.stopped = False
         self._pages: dict[int, str] = {}  # message id -> the page it added, for errors
         self._failures: list[str] = []
@@ -102,6 +109,9 @@ class SearchIndexer:
         searchable = searchable_part(html)
         if searchable is None:
             return
+        while not self._room.acquire(timeout=1.0):
+            if not self._reader.is_alive():
+                raise SearchIndexError(f"Pagefind stopped: {self._why_stopped()}")
         self._send(
             {"type": "AddFile", "index_id": self._index_id, "file_path": path, "url": None,
              "file_contents": searchable},
@@ -176,6 +186,8 @@ class SearchIndexer:
     def _take(self, answer: dict[str, Any]) -> None:
         message_id, payload = answer.get("message_id"), answer["payload"]
         page = None if message_id is None else self._pages.pop(message_id, None)
+        if page is not None:
+            self._room.release()
         if page is not None or message_id is None:  # an added page: only a failure matters
             if payload["type"] == "Error":
                 self._failures.append(f"{page or 'a message'}: {payload['message']}")
