@@ -139,3 +139,44 @@ def test_words_outside_the_protocol_fail_the_build_and_are_shown(tmp_path, monke
     indexer.add("reports/argun/index.html", _page("en", "Argun"))
     with pytest.raises(SearchIndexError, match="Warning: disk nearly full"):
         indexer.write()
+
+
+# Answers WriteFiles at once, as Pagefind 1.5.2 may while its writes are still in flight:
+# the entry file is half there, then whole a moment later (unless told to stop there).
+_LATE_WRITING_SERVICE = """
+import base64, json, sys, time
+from pathlib import Path
+buffered = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    *messages, buffered = (buffered + chunk).split(b",")
+    for encoded in messages:
+        message = json.loads(base64.b64decode(encoded))
+        payload = message["payload"]
+        answer = {"type": payload["type"], "index_id": 0, "output_path": "x"}
+        if payload["type"] == "WriteFiles":
+            entry = Path(payload["output_path"]) / "pagefind-entry.json"
+            entry.parent.mkdir(parents=True)
+            entry.write_text('{"version": "1.5.2", "lang')
+        reply = {"message_id": message["message_id"], "payload": answer}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(reply).encode()) + b",")
+        sys.stdout.flush()
+        if payload["type"] == "WriteFiles" and FINISH:
+            time.sleep(0.3)
+            entry.write_text('{"version": "1.5.2", "languages": {}}')
+"""
+
+
+def test_pagefind_is_stopped_only_once_its_files_are_whole(tmp_path, monkeypatch):
+    _fake_pagefind(tmp_path, "FINISH = True\n" + _LATE_WRITING_SERVICE, monkeypatch)
+    indexer = SearchIndexer(tmp_path / "site")
+    indexer.write()
+    entry = tmp_path / "site" / "pagefind" / "pagefind-entry.json"
+    assert json.loads(entry.read_text()) == {"version": "1.5.2", "languages": {}}
+
+
+def test_files_pagefind_leaves_incomplete_fail_the_build_naming_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "_WRITE_DEADLINE", 0.5)
+    _fake_pagefind(tmp_path, "FINISH = False\n" + _LATE_WRITING_SERVICE, monkeypatch)
+    indexer = SearchIndexer(tmp_path / "site")
+    with pytest.raises(SearchIndexError, match="incomplete after 0.5 s: pagefind-entry.json"):
+        indexer.write()

@@ -15,6 +15,7 @@ answer per tenth of a second, 1,000 s for 10,000 pages; this one speaks the same
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
 import re
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -121,9 +123,15 @@ class SearchIndexer:
     def write(self) -> None:
         """Wait for every page to be indexed, then write the search bundle; a page that
         could not be indexed fails the build."""
-        output = str(self.site_dir / "pagefind")
-        self._ask({"type": "WriteFiles", "index_id": self._index_id, "output_path": output})
+        output = self.site_dir / "pagefind"
+        self._ask({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)})
+        incomplete = _until_complete(output)
         self.stop()
+        if incomplete:
+            raise SearchIndexError(
+                f"Pagefind's files were still incomplete after {_WRITE_DEADLINE:g} s: "
+                + ", ".join(incomplete[:10])
+            )
         if self._failures:
             raise SearchIndexError("Pagefind could not index:\n" + "\n".join(self._failures))
 
@@ -203,3 +211,42 @@ class SearchIndexer:
         self._errors.seek(0)
         said = self._errors.read().decode(errors="replace").strip()
         return f"exit status {status}" + (f": {said}" if said else "")
+
+
+# Pagefind 1.5.2 answers WriteFiles while its last writes may still be in flight (fixed
+# upstream after it: "flush output files before they drop", #1272); stopping it then left
+# a truncated pagefind-entry.json, and a search page that searched for ever.
+_WRITE_DEADLINE = 30.0  # seconds
+_GZIPPED = {".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind"}
+
+
+def _until_complete(output: Path) -> list[str]:
+    """Wait until Pagefind's files are whole (JSON parses, gzip streams end, no size still
+    changing); those still incomplete at the deadline."""
+    deadline = time.monotonic() + _WRITE_DEADLINE
+    sizes: dict[Path, int] = {}
+    incomplete = ["sizes still changing"]
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        before, sizes = sizes, {path: path.stat().st_size for path in _files(output)}
+        if sizes != before:
+            continue  # still being written: read them once they are still
+        incomplete = [str(path.relative_to(output)) for path in sizes if not _whole(path)]
+        if not incomplete:
+            return []
+    return incomplete
+
+
+def _files(output: Path) -> list[Path]:
+    return [path for path in output.rglob("*") if path.is_file()]
+
+
+def _whole(path: Path) -> bool:
+    try:
+        if path.suffix in _GZIPPED:
+            gzip.decompress(path.read_bytes())
+        elif path.suffix == ".json":
+            json.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError):
+        return False
+    return True
