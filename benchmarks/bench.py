@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from search_download import NoResult, search_download  # noqa: E402
+from search_download import search_download  # noqa: E402
 
 from synthetic import WORDS, write_archive  # noqa: E402
 
@@ -160,11 +160,7 @@ def _site_figures(site: Path) -> dict[str, Any]:
         # Words of the synthetic reports by frequency (see synthetic.py): a typical word
         # (the 301st most common), and the most common, in nearly every report.
         for kind, word in (("typical", WORDS[300]), ("commonest", WORDS[0])):
-            try:
-                raw, served, shown = search_download(site, word)
-            except NoResult as error:  # twice in months; searches again found the results
-                print(f"  search page stuck, once more: {error}", file=sys.stderr)
-                raw, served, shown = search_download(site, word)
+            raw, served, shown = search_download(site, word)
             assert shown, f"no result for {word!r} in {site}"
             search_kb[kind] = (raw / 1e3, served / 1e3)
     return {

@@ -61,7 +61,7 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
             results = page.locator(".pagefind-ui__result")
             try:
                 results.first.wait_for(timeout=60_000)
-            except PlaywrightTimeout as error:  # seen twice in months, never on a retry: say why
+            except PlaywrightTimeout as error:  # say why (a truncated bundle once)
                 said = message.all_inner_texts()
                 raise NoResult(
                     f"no result for {word!r}: {said}, failed requests: {failed}, "
