@@ -21,10 +21,6 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 
 
-class NoResult(RuntimeError):
-    """The search page showed no result in time."""
-
-
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -63,7 +59,7 @@ def search_download(site: Path, word: str) -> tuple[int, int, int]:
                 results.first.wait_for(timeout=60_000)
             except PlaywrightTimeout as error:  # say why (a truncated bundle once)
                 said = message.all_inner_texts()
-                raise NoResult(
+                raise RuntimeError(
                     f"no result for {word!r}: {said}, failed requests: {failed}, "
                     f"script errors: {errors}"
                 ) from error
