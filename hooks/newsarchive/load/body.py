@@ -5,8 +5,7 @@ script, frames, styles and event handlers get in. Links may go to http(s) and ma
 addresses or within the site; images are refused, since loading one from the outlet's
 server would tell a third party who reads the archive. Markers that paste in another file
 (--8<--), characters that reorder the display of text and private-use characters are
-refused too. The rendered
-page is cleaned again by render.sanitize (defence in depth).
+refused too. The rendered page is cleaned again by render.sanitize (defence in depth).
 """
 
 from __future__ import annotations
