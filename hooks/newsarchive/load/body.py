@@ -25,14 +25,12 @@ _SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.M)
 # Characters that make text display in another order than it is written (Trojan Source),
 # and private-use ones, which mean nothing in a report (the pages use two of them to mark
 # where their own HTML goes: render.page).
-_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
-_PRIVATE_USE = "\ue000-\uf8ff"
-HIDDEN_CHARACTERS = re.compile(f"[{_BIDI_CONTROLS}{_PRIVATE_USE}]")
+HIDDEN_CHARACTERS = re.compile("[\u202a-\u202e\u2066-\u2069\ue000-\uf8ff]")
 
 
 def hidden_message(char: str) -> str:
     """What to tell an editor whose text holds one of the HIDDEN_CHARACTERS."""
-    if re.match(f"[{_PRIVATE_USE}]", char):
+    if "\ue000" <= char <= "\uf8ff":  # the Private Use Area
         return (
             f"holds the private-use character U+{ord(char):04X}, which stands for no letter "
             "and shows as a box or nothing; delete it (retype the text around it)"

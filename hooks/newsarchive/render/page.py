@@ -30,7 +30,7 @@ _OWN_BLOCK = re.compile(r"^\n*<(?:(?:section|div|ul|ol|h1)[\s>]|p class=)")
 # (load.body). An HTML comment in its place cost Markdown an eighth of a report page.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 # Found as the paragraph Markdown makes of it: a search that starts with a fixed text is
-# ten times faster over a page than one that may start in two ways.
+# eight times faster over a page than one that may start in two ways.
 _PLACEHOLDER = re.compile(f"<p>({_OPEN}\\d+{_CLOSE})</p>")
 
 
