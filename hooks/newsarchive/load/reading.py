@@ -23,7 +23,8 @@ from ..forking import may_fork
 from ..model import Article, Event, Figure, FrontMatter, archived_copy, same_address
 from ..passages import closest_passage, find_passage, normalise
 from ..slugs import slugify
-from .body import HIDDEN_CHARACTERS, body_problems, hidden_message
+from .body import body_problems
+from .characters import HIDDEN_CHARACTERS, hidden_message
 from .front_matter import read_article
 from .messages import schema_message
 from .problems import Problem, ProblemLog
