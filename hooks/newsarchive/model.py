@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -146,7 +147,24 @@ DayField = Annotated[
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
 
-Text = Annotated[str, Field(min_length=1, strict=True)]
+# A report's topics; each one is a page of its own.
+MAX_TAGS = 20
+# Every character Python's str.splitlines breaks a line at.
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    """A front matter value is one line of plain text: a line break in it would end the
+    HTML block it is shown in, and a line of a citation or data record."""
+    if found := _LINE_BREAK.search(value):
+        raise ValueError(
+            f"the value holds a line break (U+{ord(found[0]):04X}); write it on one line "
+            "(for a long value in YAML, use '>-' and indented lines, which join into one)"
+        )
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, strict=True), AfterValidator(_one_line)]
 # An editor's matching key: lower-case words joined by -, like kadyrov-deadline-2017.
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", strict=True)]
 
@@ -443,7 +461,9 @@ class FrontMatter(_Strict):
         description="Language code of the text: en, ru..."
     )
     tags: list[Annotated[str, Field(pattern=r"^[^\W_][\w -]*$", strict=True)]] = Field(
-        [], description="Topics: letters, digits, spaces and -."
+        [],
+        max_length=MAX_TAGS,
+        description=f"Topics: letters, digits, spaces and -; at most {MAX_TAGS}.",
     )
     summary: Text = Field(description="One line for the archive index.")
     excerpt: bool = Field(False, description="True when the body is not the whole report.")

@@ -82,6 +82,9 @@ def schema_message(error: dict) -> str:
         return (
             f"{shown} is not a whole number; write it without commas, like {value.replace(',', '')}"
         )
+    if kind == "too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"at most {limit} items are allowed here; keep the {limit} that matter most"
     if kind in _TYPE_MESSAGES:
         return _TYPE_MESSAGES[kind].format(value=shown)
     if kind == "string_pattern_mismatch":
