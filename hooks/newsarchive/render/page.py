@@ -37,7 +37,7 @@ _PLACEHOLDER = re.compile(f"<p>({_OPEN}\\d+{_CLOSE})</p>")
 def lift_blocks(page: GeneratedPage) -> GeneratedPage:
     """The page with its own HTML blocks replaced by placeholders (they skip Markdown)."""
     chunks = page.content.split("\n\n")
-    blocks: dict[str, str] = {}
+    blocks = dict(page.blocks)  # made by the page's renderer, e.g. a report's text
     for index, chunk in enumerate(chunks):
         if _OWN_BLOCK.match(chunk):
             placeholder = f"{_OPEN}{len(blocks)}{_CLOSE}"  # as _PLACEHOLDER finds

@@ -3,6 +3,8 @@ under the paragraphs other reports repeat."""
 
 from __future__ import annotations
 
+import re
+
 from ..analyse.archive import Archive
 from ..analyse.shared_passages import Paragraph, SharedGroup
 from ..analyse.timeline import publication_date
@@ -11,6 +13,7 @@ from ..cache import enabled as caching
 from ..export import CITATIONS_DIR, citation_files, citation_text, report_address
 from ..model import Article, archived_copy
 from ..passages import find_passage, passage_id
+from ..report_text import to_html, without_private_use
 from .cross_links import CrossLinks
 from .page import GeneratedPage, lift_blocks
 from .paging import PagingOptions
@@ -19,36 +22,80 @@ from .templates import fingerprint, render_cached, render_template
 from .urls import outlet_src, page_url, relative_link, report_src, tag_src
 from .words import publication_label
 
+# Where the page's own markup goes in report text, while the text is converted: private-
+# use characters, which report text may not hold (load.characters; any left are replaced).
+_OPEN, _OPENED, _CLOSE, _NOTE, _NOTED = "\ue002", "\ue003", "\ue004", "\ue005", "\ue006"
+# The report text's place in its page: a finished block of its own (page.lift_blocks).
+_BODY = "\ue0000\ue001"
+_MARKERS = re.compile(f"{_OPEN}(\\d+){_OPENED}|{_CLOSE}|{_NOTE}(\\d+){_NOTED}(</(\\w+)>)?")
 
-def mark_passages(body: str, passages: list[str], after: dict[int, str] | None = None) -> str:
-    """Wrap each cited passage of the body in `<mark id=...>` so links can land on it.
+
+def mark_passages(
+    body: str, passages: list[str], notes: dict[int, tuple[str, str]] | None = None
+) -> str:
+    """The report text as finished HTML, each cited passage in `<mark id=...>` so links
+    can land on it, and after each paragraph of `notes` (body offset of its end -> its
+    anchor and the HTML of its note) the note, the paragraph taking the anchor.
 
     Identical passages share one mark; a passage inside another nests; a passage that
     crosses another's end is cut at that end (its link still lands on its first words).
-    `after` maps body offsets (ends of paragraphs) to Markdown to insert there.
+    The text goes through report_text's own Markdown and cleaner; the marks and notes are
+    placed after it, where its placeholders stand.
     """
+    text = without_private_use(body)
     spans: dict[str, tuple[int, int]] = {}
     for passage in passages:
-        span = find_passage(body, passage) if passage else None
+        span = find_passage(text, passage) if passage else None
         if span is not None:
             spans.setdefault(passage_id(passage), (span.start, span.end))
     inserts: list[tuple[int, int, str]] = []  # (position, order, text); closings go first
     open_ends: list[int] = []
+    ids: list[str] = []
     for ident, (start, end) in sorted(spans.items(), key=lambda s: (s[1][0], -s[1][1])):
         while open_ends and open_ends[-1] <= start:
             open_ends.pop()
         if open_ends and end > open_ends[-1]:
             end = open_ends[-1]
         open_ends.append(end)
-        inserts.append((start, 1, f'<mark class="passage" id="{ident}">'))
-        inserts.append((end, 0, "</mark>"))
-    inserts.extend((position, 2, text) for position, text in (after or {}).items())
+        inserts.append((start, 1, f"{_OPEN}{len(ids)}{_OPENED}"))
+        inserts.append((end, 0, _CLOSE))
+        ids.append(ident)
+    placed = sorted((notes or {}).items())
+    inserts.extend((end, 2, f"{_NOTE}{index}{_NOTED}") for index, (end, _) in enumerate(placed))
     out, last = [], 0
-    for position, _, text in sorted(inserts, key=lambda i: (i[0], i[1])):
-        out.append(body[last:position])
-        out.append(text)
+    for position, _, marker in sorted(inserts, key=lambda i: (i[0], i[1])):
+        out.append(text[last:position])
+        out.append(marker)
         last = position
-    out.append(body[last:])
+    out.append(text[last:])
+    return _place_markup(to_html("".join(out)), ids, [note for _, note in placed])
+
+
+def _place_markup(html: str, ids: list[str], notes: list[tuple[str, str]]) -> str:
+    """The converted text with its placeholders replaced by marks and notes."""
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), none overlapping
+    for found in _MARKERS.finditer(html):
+        if found[1] is not None:
+            markup = f'<mark class="passage" id="{ids[int(found[1])]}">'
+        elif found[2] is None:
+            markup = "</mark>"
+        else:
+            anchor, note = notes[int(found[2])]
+            tag = found[4]
+            markup = f"{found[3] or ''}\n{note}"
+            # The paragraph the note is about takes its anchor: its opening tag is the
+            # last one before its end (paragraphs do not nest; nh3 wrote it bare).
+            opening = html.rfind(f"<{tag}>", 0, found.start()) if tag else -1
+            if opening >= 0:
+                at = opening + 1 + len(tag)
+                edits.append((at, at, f' id="{anchor}" class="shared-paragraph"'))
+        edits.append((found.start(), found.end(), markup))
+    out, last = [], 0
+    for start, end, markup in sorted(edits):
+        out.append(html[last:start])
+        out.append(markup)
+        last = end
+    out.append(html[last:])
     return "".join(out)
 
 
@@ -66,7 +113,7 @@ def _notes_kept(
     shared: list[tuple[SharedGroup, Paragraph]],
     group_urls: GroupUrls,
     options: PagingOptions,
-) -> dict[int, str]:
+) -> dict[int, tuple[str, str]]:
     """A report's shared-paragraph notes; while serving, written again only when its
     groups (which hold every member's report), their pages or the paging change."""
     if not shared or not caching():
@@ -76,7 +123,7 @@ def _notes_kept(
     return _NOTES.get(key, lambda: _shared_notes(article, shared, group_urls, options))
 
 
-_NOTES: BuildCache[dict[int, str]] = BuildCache()
+_NOTES: BuildCache[dict[int, tuple[str, str]]] = BuildCache()
 
 
 def _shared_notes(
@@ -84,7 +131,7 @@ def _shared_notes(
     shared: list[tuple[SharedGroup, Paragraph]],
     group_urls: GroupUrls,
     options: PagingOptions,
-) -> dict[int, str]:
+) -> dict[int, tuple[str, str]]:
     """After each shared paragraph: its id (attr_list) and a note naming the other reports,
     or, for a paragraph many reports share, how many and a link to its own page."""
     src = report_src(article)
@@ -110,7 +157,7 @@ def _shared_notes(
             group_url=relative_link(src, group_urls.own_page[group.id]) if many else "",
             passages_url=relative_link(src, group_urls.listed[group.id]),
         )
-        notes[member.end] = f"\n{{: #{member.anchor} .shared-paragraph }}\n\n{note}"
+        notes[member.end] = (member.anchor, note)
     return notes
 
 
@@ -137,7 +184,7 @@ def report_page(
 
 
 def _render_report(
-    article: Article, notes: dict[int, str], links: CrossLinks, site_url: str
+    article: Article, notes: dict[int, tuple[str, str]], links: CrossLinks, site_url: str
 ) -> GeneratedPage:
     meta = article.meta
     passages = [passage for _, passage in meta.cited_passages()]
@@ -159,7 +206,7 @@ def _render_report(
         published_year=article.published.sort_date.year,
         outlet_url=relative_link(src, page_url(outlet_src(meta.source.outlet))),
         tag_urls={tag: relative_link(src, page_url(tag_src(tag))) for tag in meta.tags},
-        body=mark_passages(article.body, passages, notes),
+        body=_BODY,
         events=sorted(
             zip(meta.events, links.events, strict=True),
             key=lambda pair: pair[0].date.sort_key() if pair[0].date else (9999, 0, 0),
@@ -168,4 +215,6 @@ def _render_report(
         citation=citation_text(article, date_label, report_address(site_url, article)),
         citation_downloads=downloads,
     )
-    return GeneratedPage(src, content, edit_path=f"articles/{article.path.name}", in_nav=False)
+    body = mark_passages(article.body, passages, notes)
+    edit_path = f"articles/{article.path.name}"
+    return GeneratedPage(src, content, edit_path, in_nav=False, blocks={_BODY: body})
