@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from ..analyse.archive import ANALYSIS_RESULTS
@@ -37,6 +37,7 @@ def _templates() -> jinja2.Environment:
     env.filters["attribution"] = say_attribution
     env.filters["dispute"] = say_dispute
     env.filters["quotation"] = _quotation
+    env.filters["pagefind_value"] = _pagefind_value
     return env
 
 
@@ -46,6 +47,13 @@ def _quotation(quote: Quote) -> Markup:
     if quote.speech == "reported":
         return Markup('{} <span class="note">(reported speech)</span>').format(quote.text)
     return Markup("“{}”").format(quote.text)
+
+
+def _pagefind_value(text: str) -> Markup:
+    """A search filter's value for a data-pagefind-filter attribute: HTML-escaped twice.
+    The browser does not decode it; Pagefind decodes it once, and its UI writes filter
+    values with innerHTML, which must then get text, not markup."""
+    return Markup(escape(str(escape(text))))
 
 
 def _meta_text(text: str) -> Markup:
