@@ -25,7 +25,14 @@ from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-__all__ = ["HEADING_PREFIX", "Finding", "findings", "to_html", "without_private_use"]
+__all__ = [
+    "HEADING_PREFIX",
+    "MAX_PARAGRAPH",
+    "Finding",
+    "findings",
+    "to_html",
+    "without_private_use",
+]
 
 HEADING_PREFIX = "text-"
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -39,6 +46,10 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # the end of the paragraph: 10 KB of '[' took 25 s. The check refuses a paragraph with
 # more; no report has a fraction of it.
 MAX_BRACKETS = 200
+# Its inline patterns splice each match into the paragraph's text, so a paragraph costs
+# the square of its length (80 KB of '*a': 0.9 s); the check refuses longer ones. News
+# paragraphs are a few hundred characters; this one is eight times the longest we hold.
+MAX_PARAGRAPH = 10_000
 _SAFE_RELATIVE = re.compile(r"^(?:#|/|\.|[\w-]+(?:[/.#]|$))")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
@@ -151,18 +162,25 @@ def without_private_use(text: str) -> str:
 
 def findings(text: str) -> list[tuple[int, Finding]]:
     """(line offset in `text`, finding) for everything the renderer would refuse to show
-    as written, and for paragraphs with more brackets than Markdown reads in linear time."""
+    as written, and for paragraphs longer or with more brackets than Markdown reads in
+    about linear time."""
     found: list[tuple[int, Finding]] = []
     starts = _line_starts(text)
     offset = 0
     for paragraph in text.split("\n\n"):
         if paragraph.count("[") > MAX_BRACKETS:
             found.append((bisect_right(starts, offset) - 1, Finding("brackets", "[")))
+        if len(paragraph) > MAX_PARAGRAPH:
+            found.append((bisect_right(starts, offset) - 1, Finding("paragraph", "")))
         offset += len(paragraph) + 2
     if found:
         return found  # not converted: it would take the time the limit keeps out
+    try:
+        noted = _convert(text)[1]
+    except RecursionError:  # lists or quotes nested hundreds deep
+        return [(0, Finding("nesting", ""))]
     cursor = 0
-    for finding in _convert(text)[1]:
+    for finding in noted:
         # The first place at or after the last finding where the editor's text stands.
         place = text.find(finding.text, cursor) if finding.text else -1
         if place < 0:

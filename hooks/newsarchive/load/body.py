@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..report_text import MAX_BRACKETS, Finding, findings
+from ..report_text import MAX_BRACKETS, MAX_PARAGRAPH, Finding, findings
 from .characters import HIDDEN_CHARACTERS, hidden_message
 
 __all__ = ["body_problems"]
@@ -32,6 +32,16 @@ def _message(finding: Finding) -> str:
         return (
             "an image is refused: it would load from another site when read; "
             "keep its caption as text and remove the image"
+        )
+    if finding.kind == "nesting":
+        return (
+            "lists or quotes are nested too deeply to be read; no report nests them more "
+            "than a few levels: remove the extra indentation or '>'"
+        )
+    if finding.kind == "paragraph":
+        return (
+            f"this paragraph is over {MAX_PARAGRAPH:,} characters: Markdown's time grows with "
+            "the square of a paragraph's length; put a blank line between its paragraphs"
         )
     if finding.kind == "brackets":
         return (
