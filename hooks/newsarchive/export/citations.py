@@ -16,6 +16,15 @@ __all__ = ["bibtex", "citation_text", "csl_json", "csl_json_line", "csl_json_tex
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
+# Line breaks (every one str.splitlines knows; CR LF is one) and control characters: a
+# record's value, and the sentence, is one line, so no value can start a line of its own.
+_BREAKS = re.compile(r"\r\n|[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """`text` on one line: each line break or control character a space."""
+    return _BREAKS.sub(" ", text)
+
 
 def _window_note(article: Article) -> str | None:
     published = article.published
@@ -57,7 +66,7 @@ def citation_text(article: Article, published_label: str, archive_page: str) -> 
         text += " Web address not known."
     for copy in source.archived:
         text += f" Archived at {copy}."
-    return text + f" In the press archive: {archive_page}."
+    return _one_line(text + f" In the press archive: {archive_page}.")
 
 
 def csl_json(article: Article, archive_page: str) -> dict[str, Any]:
@@ -98,9 +107,49 @@ def csl_json_line(item: dict[str, Any]) -> str:
     return json.dumps(item, ensure_ascii=False)
 
 
+# What LaTeX would read as commands, as the text commands that print the character.
+_LATEX_TEXT = {
+    "\\": r"\textbackslash{}",
+    "^": r"\textasciicircum{}",  # so no ^^5c (TeX's code for a backslash) reaches LaTeX
+    "~": r"\textasciitilde{}",
+    **{char: "\\" + char for char in "#%&$_{}"},
+}
+# BibTeX counts every brace, escaped or not: braces that do not nest would end the value.
+_LONE_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+_LATEX_SPECIAL = re.compile(r"[\\^~#%&$_{}]")
+
+
 def _bibtex_escape(text: str) -> str:
-    text = re.sub(r"([{}\\])", r"\\\1", text)
-    return re.sub(r"([&%$#_])", r"\\\1", text)
+    """A BibTeX value that LaTeX prints as `text`, on one line."""
+    text = _one_line(text)
+    table = _LATEX_TEXT if _nested(text) else _LATEX_TEXT | _LONE_BRACES
+    return _LATEX_SPECIAL.sub(lambda found: table[found[0]], text)
+
+
+def _nested(text: str) -> bool:
+    """Whether every brace of `text` closes one opened before it, and every one is closed."""
+    depth = 0
+    for char in text:
+        if char in "{}":
+            depth += 1 if char == "{" else -1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+# What no web address may hold unencoded (RFC 3986) and LaTeX reads as commands.
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f{}\\^]")
+
+
+def _bibtex_url(url: str) -> str:
+    """A web address as a BibTeX value: the same address, with what LaTeX misreads
+    percent-encoded and the characters a web address may hold escaped as before."""
+    encoded = _URL_UNSAFE.sub(lambda found: f"%{ord(found[0]):02X}", url)
+    return re.sub(r"([&%$#_])", r"\\\1", encoded)
+
+
+# A citation key is what its entry is found by: letters, digits and - _ : . only.
+_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.-]")
 
 
 def bibtex(article: Article, archive_page: str) -> str:
@@ -121,12 +170,14 @@ def bibtex(article: Article, archive_page: str) -> str:
         fields.append(("url", source.url))
     fields += [("language", meta.language), ("note", " ".join(_notes(article, archive_page)))]
     body = ",\n".join(f"  {name} = {_bibtex_value(name, value)}" for name, value in fields)
-    return f"@article{{{article.slug},\n{body}\n}}\n"
+    return f"@article{{{_KEY_UNSAFE.sub('-', article.slug)},\n{body}\n}}\n"
 
 
 def _bibtex_value(name: str, value: str) -> str:
     """A field's value: BibTeX's month macros (jan...) go bare, the rest in braces."""
-    return value if name == "month" else "{" + _bibtex_escape(value) + "}"
+    if name == "month":
+        return value
+    return "{" + (_bibtex_url(value) if name == "url" else _bibtex_escape(value)) + "}"
 
 
 def ris(article: Article, archive_page: str) -> str:
@@ -146,4 +197,4 @@ def ris(article: Article, archive_page: str) -> str:
     lines += [("LA", meta.language)]
     lines += [("N1", note) for note in _notes(article, archive_page)]
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+    return "".join(f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines)

@@ -29,8 +29,9 @@ __all__ = [
 
 DATA_DIR = "data"
 JSON_FILE = "archive.json"
-# A spreadsheet runs a cell that starts with one of these as a formula; such a cell is
-# written with a leading apostrophe, which spreadsheets show as text (and hide).
+# A spreadsheet runs a cell that starts with one of these as a formula, even after
+# spaces; such a cell is written with a leading apostrophe, which spreadsheets show as
+# text (and hide).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Licence = dict[str, str]  # a Frictionless licence: name, path, title
@@ -73,7 +74,8 @@ def data_files(
 
 def spreadsheet_safe(text: str) -> str:
     """A cell's text that a spreadsheet will not run as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    formula = text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START)
+    return "'" + text if formula else text
 
 
 def _cell(value: Any) -> str:
@@ -83,6 +85,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int | float):  # a number, never a formula: written exact
+        return str(value)
     if isinstance(value, list):  # a Table Schema array: JSON in the cell
         return json.dumps(value, ensure_ascii=False)
     return spreadsheet_safe(str(value))

@@ -138,16 +138,25 @@ def render_feed(
         key = (article.slug, article.digest, base, entry_updated)
         entry = _FEED_ENTRIES.get(key, partial(_feed_entry, article, base, entry_updated))
         entries.append(Markup(entry))  # rendered with autoescaping
-    return render_template(
+    feed = render_template(
         "feed.xml",
         entries=entries,
         base=base,
         site_name=site_name,
         updated=updated or built.isoformat(),
     )
+    return _xml_chars(feed)
 
 
 _FEED_ENTRIES: BuildCache[str] = BuildCache()
+# Characters XML 1.0 forbids (no escape can carry them): a feed holding one is not XML,
+# and readers drop all of it.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_chars(text: str) -> str:
+    """`text` with each character XML 1.0 forbids replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _feed_entry(article: Article, base: str, updated: str) -> str:
