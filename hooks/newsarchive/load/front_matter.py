@@ -9,11 +9,13 @@ from typing import Any
 import frontmatter
 import yaml
 
+from .characters import UNREADABLE_IN_YAML, hidden_message
 from .problems import ProblemLog
 
 __all__ = ["ArticleHandler", "parse_yaml", "plain_loader", "read_article"]
 
 NESTED_TOO_DEEPLY = "the front matter is nested too deeply to be plain data"
+MAX_UNREADABLE = 20  # a front matter of a thousand controls is told so in a few lines
 
 
 def plain_loader(base: type) -> type:
@@ -126,9 +128,41 @@ def _yaml_message(problem: str, line: str) -> str:
 
 def parse_yaml(front: str, log: ProblemLog) -> dict | None:
     """The front matter's YAML as plain data, with the line of every key in `log`; None with
-    its problems logged."""
-    loader = _PlainLoader(front)
+    its problems logged.
+
+    Characters YAML cannot read as written (controls; \\r, \\x85 and \\u2028, which it
+    reads as line breaks and so would shift every line after them) are told at their own
+    line and field: the rest is read with spaces in their place, so that every other
+    problem is told too.
+    """
+    unreadable = [(m.start(), m[0]) for m in UNREADABLE_IN_YAML.finditer(front)]
+    if not unreadable:
+        return _parse_yaml(front, log)
+    data = _parse_yaml(UNREADABLE_IN_YAML.sub(" ", front), log)
+    for start, char in unreadable[:MAX_UNREADABLE]:
+        line = front.count("\n", 0, start) + 1 + log.offset
+        log.add(_field_at(log.lines, line), f"this line {hidden_message(char)}", line)
+    if len(unreadable) > MAX_UNREADABLE:
+        more = len(unreadable) - MAX_UNREADABLE
+        log.add((), f"{more} more such characters follow; delete those above first", log.offset)
+    return data
+
+
+def _field_at(lines: dict[tuple, int], line: int) -> tuple:
+    """The field written on `line` or, on a line of its value, the nearest above it."""
+    best: tuple = ()
+    best_line = 0
+    for loc, at in lines.items():
+        if at <= line and (at, len(loc)) > (best_line, len(best)):
+            best, best_line = loc, at
+    return best
+
+
+def _parse_yaml(front: str, log: ProblemLog) -> dict | None:
+    loader = None
     try:
+        # Inside the try: the pure-Python reader checks the characters when it is made.
+        loader = _PlainLoader(front)
         root = loader.get_single_node()
         if root is None:
             log.add((), "the front matter is empty; fill in the fields (see CONTRIBUTING.md)")
@@ -156,7 +190,8 @@ def parse_yaml(front: str, log: ProblemLog) -> dict | None:
         log.add((), f"this YAML cannot be read as plain data ({error})", log.offset)
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):
         log.add((), "the front matter must be a set of 'field: value' lines", log.offset)
         return None

@@ -24,7 +24,7 @@ from ..model import Article, Event, Figure, FrontMatter, archived_copy, same_add
 from ..passages import closest_passage, find_passage, normalise
 from ..slugs import slugify
 from .body import body_problems
-from .characters import HIDDEN_CHARACTERS, hidden_message
+from .characters import HIDDEN_IN_KEYS, HIDDEN_IN_VALUES, hidden_message
 from .front_matter import read_article
 from .messages import schema_message
 from .problems import Problem, ProblemLog
@@ -66,29 +66,53 @@ def _grounded(meta: FrontMatter, body: str, log: ProblemLog) -> None:
             log.add(loc, "this passage runs over two paragraphs; quote one paragraph only")
 
 
-def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every text value in the front matter, with its field path."""
+def _texts(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, bool]]:
+    """Every key and every text value in the front matter, with its field path and
+    whether it is a key."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, loc + (key,))
+            if isinstance(key, str):
+                yield loc + (key,), key, True
+            yield from _texts(value, loc + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _strings(value, loc + (index,))
+            yield from _texts(value, loc + (index,))
     elif isinstance(data, str):
-        yield loc, data
+        yield loc, data, False
 
 
-def _check_values(data: dict, text: str, log: ProblemLog) -> None:
-    """Values still reading 'TODO: ...' from `newsarchive new`, and invisible characters
-    that would show a name, outlet or title in another order than it is written (or
-    private-use ones, which stand for no letter)."""
-    if f"{TODO}:" not in text and not HIDDEN_CHARACTERS.search(text):
-        return  # nearly every file: no need to walk its values
-    for loc, value in _strings(data):
-        if value.startswith(f"{TODO}:"):
-            log.add(loc, f"still to fill in: {value[len(TODO) + 1 :].strip()}")
-        if hidden := HIDDEN_CHARACTERS.search(value):
+def _check_values(data: dict, log: ProblemLog) -> None:
+    """Every key and value as YAML made it, whatever the file's bytes look like (an escape
+    such as "\\u202e" or "\\0" writes a character the bytes do not hold): values still
+    reading 'TODO: ...' from `newsarchive new`, and characters that are not text a reader
+    sees (controls, tabs, reordering, private-use, invisible ones: load.characters)."""
+    for loc, text, is_key in _texts(data):
+        if is_key:
+            if hidden := HIDDEN_IN_KEYS.search(text):
+                log.add(loc, f"the key {hidden_message(hidden[0])}")
+            continue
+        if text.startswith(f"{TODO}:"):
+            log.add(loc, f"still to fill in: {text[len(TODO) + 1 :].strip()}")
+        if hidden := HIDDEN_IN_VALUES.search(text):
             log.add(loc, f"the value {hidden_message(hidden[0])}")
+
+
+_CODE_POINT = re.compile(r"U\+[0-9A-F]{4,6}")
+
+
+def _distinct(problems: list[Problem]) -> list[Problem]:
+    """One problem per field, line and character named: the schema refuses a line break
+    in a value too (text is one line), after the value check has named the character."""
+    seen: set[tuple[int, str, str]] = set()
+    kept = []
+    for problem in problems:
+        code = _CODE_POINT.search(problem.message)
+        told = (problem.line, problem.field, code[0]) if code else None
+        if told not in seen:
+            kept.append(problem)
+        if told:
+            seen.add(told)
+    return kept
 
 
 def _named_sources(meta: FrontMatter, body: str, log: ProblemLog) -> None:
@@ -206,7 +230,7 @@ def parse_article(
         return log.problems
     data, body, body_line = parts
     if data is not None:
-        _check_values(data, text, log)
+        _check_values(data, log)
     meta = _validate(data, log) if data is not None else None
     _check_body(body, body_line, log)
     if meta is not None:
@@ -216,7 +240,7 @@ def parse_article(
         _dates(meta, log, today or dt.date.today())
         _file_name(path, meta, log)
     if log.problems or meta is None:
-        return sorted(log.problems, key=lambda p: p.line)
+        return sorted(_distinct(log.problems), key=lambda p: p.line)
     return Article(
         path=path,
         slug=path.stem,

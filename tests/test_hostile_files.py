@@ -1,0 +1,156 @@
+"""Hostile files (issue 35, "untrusted text stays text"): whatever a pull request adds to
+articles/ is read as a bounded regular file, every text it holds is checked whatever the
+bytes look like, and the problems it causes reach the terminal and GitHub as text only."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, ROOT
+from newsarchive.load import parse_article
+from newsarchive.model import Article
+
+VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
+NAME = VALID.name
+
+
+def valid_text() -> str:
+    return VALID.read_text("utf-8")
+
+
+def run_check(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """`newsarchive check ARGS` in a process that may not use more than 1 GB (a file read
+    without bound must fail fast, not take the shared machine's memory)."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "newsarchive", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+        preexec_fn=limit,
+    )
+
+
+# --- every parsed value and key is checked (class 5) ------------------------------------
+
+# YAML escapes that turn plain-looking bytes into characters no text may hold.
+ESCAPES = {
+    r"\u202e": "U+202E",  # right-to-left override
+    r"\ue000": "U+E000",  # the pages' own placeholder
+    r"\U000F0001": "U+F0001",  # supplementary private use
+    r"\0": "U+0000",
+    r"\v": "U+000B",
+    r"\e": "U+001B",
+    r"\x7f": "U+007F",
+    r"\x85": "U+0085",  # C1 (next line)
+    r"\x9b": "U+009B",  # C1 (control sequence introducer)
+    r"\ufffe": "U+FFFE",
+    r"\ud800": "U+D800",  # a lone surrogate
+    r"\u200b": "U+200B",
+    r"\u00ad": "U+00AD",
+    r"\ufeff": "U+FEFF",
+    r"\u2028": "U+2028",  # YAML reads it as a line break
+    r"\t": "U+0009",  # a tab in a value
+}
+
+
+@pytest.fixture
+def pure_python_yaml(monkeypatch):
+    """The pure-Python YAML parser (a platform without libyaml): it reads a lone surrogate's
+    escape, which libyaml refuses as bad YAML."""
+    from newsarchive.load import front_matter
+
+    plain = front_matter.plain_loader(yaml.SafeLoader)
+    monkeypatch.setattr(front_matter, "_PlainLoader", plain)
+
+
+@pytest.mark.parametrize("escape", ESCAPES, ids=ESCAPES.values())
+def test_a_yaml_escape_in_a_value_is_refused_with_file_line_and_field(escape, request):
+    if escape == r"\ud800":
+        request.getfixturevalue("pure_python_yaml")
+    raw = valid_text().replace('summary: "A short example."', f'summary: "A short{escape}one."')
+    problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
+    assert isinstance(problems, list)
+    assert [
+        str(p).split(", which")[0].split(";")[0] for p in problems if ESCAPES[escape] in p.message
+    ] == [f"{NAME}:13: summary: the value holds " + _kind(escape)]
+
+
+@pytest.mark.parametrize("escape", ESCAPES, ids=ESCAPES.values())
+def test_a_yaml_escape_in_a_key_is_refused_with_file_line_and_field(escape, request):
+    if escape == r"\ud800":
+        request.getfixturevalue("pure_python_yaml")
+    raw = valid_text().replace("language: en\n", f'language: en\n"ab{escape}c": x\n')
+    problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
+    assert isinstance(problems, list)
+    (found,) = [p for p in problems if ESCAPES[escape] in p.message]
+    assert found.path == NAME and found.line == 12 and found.message.startswith("the key holds")
+    assert str(found).startswith(f"{NAME}:12: ab\\") and str(found).isprintable()
+
+
+def _kind(escape: str) -> str:
+    """The start of the message for the escaped character: its kind and code point."""
+    code = ESCAPES[escape]
+    char = chr(int(code[2:], 16))
+    if char == "\t":
+        return "a tab (U+0009)"
+    if char in "\u202e":
+        return f"the invisible character {code}"
+    if unicodedata.category(char) == "Co":
+        return f"the private-use character {code}"
+    if unicodedata.category(char) == "Cc":
+        return f"the control character {code}"
+    if char in "\u2028":
+        return f"the line separator {code} (LINE SEPARATOR)"
+    if unicodedata.category(char) == "Cs":
+        return f"the lone surrogate {code}"
+    if char in "\ufffe":
+        return f"the noncharacter {code}"
+    return f"the invisible character {code} ({unicodedata.name(char)})"
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x00", "\x7f", "\x9b", "\r", "\x85", "\u2028"])
+def test_a_raw_control_in_the_front_matter_names_its_line_and_field(char, request):
+    # YAML refuses some of them, and reads \r, \x85 and \u2028 as line breaks: each is
+    # named at its own line, and the lines after it keep their numbers.
+    raw = valid_text().replace('summary: "A short example."', f'summary: "A short{char}one."')
+    raw = raw.replace("value: 40", "value: forty")
+    for loader in ("libyaml", "pure Python"):
+        if loader == "pure Python":
+            request.getfixturevalue("pure_python_yaml")
+        problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
+        assert isinstance(problems, list), loader
+        lines = [(p.line, p.field) for p in problems]
+        assert (13, "summary") in lines and (16, "figures[0].value") in lines, (loader, problems)
+        assert any(f"U+{ord(char):04X}" in p.message for p in problems if p.line == 13)
+
+
+def test_libyaml_refuses_a_lone_surrogate_at_its_line():
+    raw = valid_text().replace('summary: "A short example."', 'summary: "A short\\ud800one."')
+    problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
+    assert isinstance(problems, list) and [p.line for p in problems] == [13]
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x0b", "\x85", "\u200b", "\u00ad", "\U000f0000"])
+def test_the_body_gets_the_same_rule(char):
+    raw = valid_text() + f"\nA line with{char}it.\n"
+    problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
+    assert isinstance(problems, list)
+    line = raw.count("\n", 0, raw.index("A line with")) + 1
+    assert [(p.line, p.field) for p in problems] == [(line, "body")]
+    assert f"U+{ord(char):04X}" in problems[0].message
+
+
+def test_a_tab_and_new_lines_are_allowed_in_the_body():
+    raw = valid_text() + "\nA line\twith a tab.\n\n\tAnd one more.\n"
+    assert isinstance(parse_article(VALID, raw.encode("utf-8")), Article)
