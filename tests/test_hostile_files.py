@@ -154,3 +154,48 @@ def test_the_body_gets_the_same_rule(char):
 def test_a_tab_and_new_lines_are_allowed_in_the_body():
     raw = valid_text() + "\nA line\twith a tab.\n\n\tAnd one more.\n"
     assert isinstance(parse_article(VALID, raw.encode("utf-8")), Article)
+
+
+# --- NFC at load (class 12) -------------------------------------------------------------
+
+CAFE_NFC = unicodedata.normalize("NFC", "Le café reste fermé à Grozny")
+CAFE_NFD = unicodedata.normalize("NFD", CAFE_NFC)
+
+
+def _quoting(quote: str, body: str, source: str = "officials") -> bytes:
+    """The valid article quoting `quote` from a body that says `body`, its figure's primary
+    source named `source`."""
+    text = valid_text().replace("The only thing that has changed is its scale", quote, 1)
+    text = text.replace("officials\n", f"officials\n    primary_source: {source}\n", 1)
+    return text.replace("“The only thing that has changed is its scale,”", body).encode("utf-8")
+
+
+def test_an_nfd_body_with_an_nfc_quote_and_source_is_accepted():
+    assert CAFE_NFC != CAFE_NFD
+    body = unicodedata.normalize("NFD", f"{CAFE_NFC}, dit Café Noir")
+    article = parse_article(VALID, _quoting(CAFE_NFC, body, "Café Noir"))
+    assert isinstance(article, Article), article
+    assert CAFE_NFC in article.body and article.meta.quotes[0].text == CAFE_NFC
+
+
+def test_an_nfd_quote_written_as_yaml_escapes_matches_an_nfc_body():
+    escaped = "Le cafe\\u0301 reste ferme\\u0301 a\\u0300 Grozny"
+    article = parse_article(VALID, _quoting(escaped, CAFE_NFC))
+    assert isinstance(article, Article), article
+    assert article.meta.quotes[0].text == CAFE_NFC
+
+
+def test_lines_stay_right_after_normalising():
+    raw = _quoting(CAFE_NFC, CAFE_NFD).decode() + f"\n{CAFE_NFD}\n\n<b>x</b>\n"
+    raw = raw.replace("language: en", f"language: en\ntitle_not: {CAFE_NFD}")
+    problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
+    assert isinstance(problems, list)
+    tag = raw.count("\n", 0, raw.index("<b>")) + 1
+    assert sorted({(p.line, p.field) for p in problems}) == [(12, "title_not"), (tag, "body")]
+
+
+def test_two_spellings_of_one_key_are_one_key_given_twice():
+    raw = valid_text().replace("language: en\n", 'language: en\ncafé: 1\n"cafe\\u0301": 2\n')
+    problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
+    assert isinstance(problems, list)
+    assert [p.line for p in problems if "given twice, spelled two ways" in p.message] == [13]
