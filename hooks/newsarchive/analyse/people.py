@@ -4,7 +4,9 @@ Names are compared without case, accents, punctuation or honorifics ("Sir", "Dr"
 Two spellings are taken as one person when their first names match and their surnames
 differ by one edit (a letter added, dropped, changed, or two neighbours swapped; two edits
 for surnames of eight letters or more). Names are compared only within blocks that share
-the first name and the surname's first letter, so this stays near-linear.
+the first name and the surname's first letter, and within a block only with the names that
+share a spelling with one or two letters dropped (what one or two edits leave of both), so
+this stays linear however many names a block holds (see _join_variants for the bounds).
 
 Editors decide in front matter with a quote's `person` key: quotes with one key are one
 person (a confirmed variant); quotes with different keys are never joined.
@@ -98,13 +100,28 @@ def _edits(a: str, b: str) -> int:
     return previous[-1]
 
 
+def _allowed(last_a: str, last_b: str) -> int:
+    """How many edits two surnames may differ by and still be one person's."""
+    return 2 if min(len(last_a), len(last_b)) >= 8 else 1
+
+
 def _same_person(a: str, b: str) -> bool:
     first_a, _, last_a = a.rpartition(" ")
     first_b, _, last_b = b.rpartition(" ")
     if first_a != first_b or not last_a or not last_b:
         return False
-    allowed = 2 if min(len(last_a), len(last_b)) >= 8 else 1
+    allowed = _allowed(last_a, last_b)
     return abs(len(last_a) - len(last_b)) <= allowed and _edits(last_a, last_b) <= allowed
+
+
+def _dropped(surname: str) -> set[str]:
+    """The surname with up to one letter dropped (two, for eight letters or more): two
+    surnames within the edits they are allowed share one of these (a changed letter or a
+    swap is a letter dropped from each, an added one a letter dropped from the longer)."""
+    found = {surname}
+    for _ in range(2 if len(surname) >= 8 else 1):
+        found |= {word[:i] + word[i + 1 :] for word in found for i in range(len(word))}
+    return found
 
 
 def find_people(articles: list[Article]) -> tuple[list[Person], list[QuoteRef]]:
@@ -145,8 +162,25 @@ def _find_people(articles: list[Article]) -> tuple[list[Person], list[QuoteRef]]
     return sorted(people.values(), key=lambda p: p.name.lower()), unnamed
 
 
+# Bounds of the join within one block, reached only by names made to be compared (real
+# blocks hold a handful of names): a surname longer than _LONGEST_SURNAME letters is joined
+# by its exact spelling only; a spelling with letters dropped that more than _CROWDED names
+# share is not used to find candidates; and a name is compared with at most _COMPARED
+# candidates, found among at most _VISITED names sharing a spelling with it.
+_LONGEST_SURNAME = 20
+_CROWDED = 32
+_VISITED = 256
+_COMPARED = 64
+
+
 def _join_variants(people: dict[str, Person]) -> None:
-    """Merge unkeyed spellings that are likely one name (see the module docstring)."""
+    """Merge unkeyed spellings that are likely one name (see the module docstring).
+
+    In each block, each name in turn (one that is still its own person) takes in every
+    later name of the block that is the same person by `_same_person`. The later names are
+    found through the spellings with letters dropped they share with it, not by comparing
+    every pair, so the work is bounded per name (see the bounds above).
+    """
     blocks: dict[tuple[str, str], list[str]] = {}
     for key in people:
         if key.startswith("key:"):
@@ -154,7 +188,36 @@ def _join_variants(people: dict[str, Person]) -> None:
         first, _, last = key.rpartition(" ")
         blocks.setdefault((first, last[:1]), []).append(key)
     for keys in blocks.values():
+        if len(keys) < 2:
+            continue
+        dropped = [_dropped_of(key) for key in keys]
+        sharing: dict[str, list[int]] = {}  # a spelling with letters dropped -> names, in order
+        for position, spellings in enumerate(dropped):
+            for spelling in spellings:
+                sharing.setdefault(spelling, []).append(position)
         for position, a in enumerate(keys):
-            for b in keys[position + 1 :]:
-                if a in people and b in people and _same_person(a, b):
+            if a not in people:
+                continue
+            later: set[int] = set()
+            visited = 0
+            for spelling in dropped[position]:
+                names = sharing[spelling]
+                if len(names) > _CROWDED:
+                    continue
+                visited += len(names)
+                if visited > _VISITED:
+                    break
+                later.update(p for p in names if p > position)
+            for other in sorted(later)[:_COMPARED]:
+                b = keys[other]
+                if b in people and _same_person(a, b):
                     people[a].quotes.extend(people.pop(b).quotes)
+
+
+def _dropped_of(key: str) -> list[str]:
+    """The spellings with letters dropped of a name's surname, in a fixed order; none for a
+    surname too long to be joined by a guess."""
+    surname = key.rpartition(" ")[2]
+    if not surname or len(surname) > _LONGEST_SURNAME:
+        return []
+    return sorted(_dropped(surname))
