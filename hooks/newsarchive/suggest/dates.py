@@ -11,6 +11,7 @@ of publication days leaves open.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -188,20 +189,36 @@ def _window_words(first: dt.date, last: dt.date) -> str:
     )
 
 
+# A relative date read on every day of a publication window longer than this has readings
+# in more than one year (each rule's reading moves with the year of publication), so no
+# date they all allow: not read at all, rather than once for each of thousands of days.
+_LONGEST_WINDOW = 2 * 366
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start..end overlaps one of the disjoint, ordered spans of `taken`."""
+    index = bisect.bisect_left(taken, (start, end))
+    return any(
+        taken[i][0] < end and start < taken[i][1] for i in (index - 1, index) if 0 <= i < len(taken)
+    )
+
+
 def date_mentions(text: str, first: dt.date | None, last: dt.date | None) -> list[DateMention]:
     """Every date the text gives; those that need the publication date only when it is
     known (`first`..`last`, the publication window)."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the spans of the dates found, in order, disjoint
     for pattern, resolve, basis in _RULES:
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if _overlaps(taken, match.start(), match.end()):
                 continue
             if basis is None:
                 reading = resolve(match, dt.date.today())
                 date = _common([reading]) if reading else None
             elif first is None or last is None:
                 continue  # a relative date with no publication date to count from
+            elif (last - first).days > _LONGEST_WINDOW:
+                continue  # readings over years apart: no date every one of them allows
             else:
                 readings = [resolve(match, day) for day in _publication_days(first, last)]
                 if any(reading is None for reading in readings):
@@ -217,5 +234,5 @@ def date_mentions(text: str, first: dt.date | None, last: dt.date | None) -> lis
                     f" ({_window_words(first, last)})" if first and last else ""
                 )
             found.append(DateMention(match.start(), match.end(), said, date, why))
-            taken.append((match.start(), match.end()))
+            bisect.insort(taken, (match.start(), match.end()))
     return sorted(found, key=lambda mention: mention.start)

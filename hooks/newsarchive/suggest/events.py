@@ -17,7 +17,7 @@ from ..model import Article, PartialDate
 from .dates import DateMention, date_mentions
 from .figures import COUNTED_WORDS
 from .numbers import quantities
-from .text import Piece, clauses, trimmed, words
+from .text import Clauses, Piece, around, trimmed, words
 
 __all__ = ["EventSuggestion", "KnownEvent", "event_suggestions", "known_events"]
 
@@ -102,21 +102,23 @@ def _matching_key(
     return best
 
 
-def _event_passage(sentence: Piece, body: str, mention: DateMention) -> Piece:
+def _event_passage(sentence: Piece, body: str, parts: Clauses, mention: DateMention) -> Piece:
     """The clause that gives the date, with its neighbour when it is only an introduction
-    ("In April 2017, ..." or "..., back in 2017")."""
+    ("In April 2017, ..." or "..., back in 2017"); at most _REACH characters each side of
+    the date (text.around)."""
     start = sentence.start + mention.start
-    parts = clauses(sentence, body)
-    index = next(i for i, c in enumerate(parts) if c.start <= start < c.end + 1)
+    index = parts.index_at(start)
+    clause = parts.parts
     first = last = index
-    if len(parts[index].text.split()) < _SHORT_CLAUSE:
-        if index + 1 < len(parts) and parts[index].start <= start <= parts[index].start + 3:
+    if len(clause[index].text.split()) < _SHORT_CLAUSE:
+        if index + 1 < len(clause) and clause[index].start <= start <= clause[index].start + 3:
             last = index + 1
         elif index > 0:
             first = index - 1
-        elif index + 1 < len(parts):
+        elif index + 1 < len(clause):
             last = index + 1
-    return trimmed(body, parts[first].start, parts[last].end)
+    end = sentence.start + mention.end
+    return around(body, clause[first].start, clause[last].end, start, end)
 
 
 def _used_by(event: KnownEvent) -> str:
@@ -130,9 +132,8 @@ def _summary(passage: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _undated(body: str, sentence: Piece, known: list[KnownEvent]) -> Iterator[EventSuggestion]:
+def _undated(body: str, parts: list[Piece], known: list[KnownEvent]) -> Iterator[EventSuggestion]:
     """The undated events of the archive that a run of clauses of the sentence tells."""
-    parts = clauses(sentence, body)
     runs = [(i, j) for i in range(len(parts)) for j in range(i, min(i + 3, len(parts)))]
     best: dict[str, tuple[float, int, int]] = {}
     for i, j in runs:
@@ -175,17 +176,19 @@ def event_suggestions(
     found: list[EventSuggestion] = []
     for sentence in sentences:
         mentions = date_mentions(sentence.text, first, last)
+        parts = Clauses.of(sentence, body)
         taken: list[Piece] = []
         for mention in mentions:
-            passage = _event_passage(sentence, body, mention)
+            passage = _event_passage(sentence, body, parts, mention)
             taken.append(passage)
             found.append(_dated(mention, passage, known))
         if len(mentions) == 1:
-            for clause in clauses(sentence, body):
+            for clause in parts.parts:
                 inside = any(p.start <= clause.start < p.end for p in taken)
                 counts = any(q.kind == "count" for q in quantities(clause.text))
                 if not inside and counts and COUNTED_WORDS.search(clause.text):
                     event = _dated(mentions[0], trimmed(body, clause.start, clause.end), known)
                     found.append(replace(event, why=event.why + " (the date of its sentence)"))
-        found += _undated(body, sentence, undated)
+        if undated:
+            found += _undated(body, parts.parts, undated)
     return found

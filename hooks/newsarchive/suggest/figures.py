@@ -5,12 +5,13 @@ clause that states it, who the text says gives it, and whether they deny it ("le
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from .numbers import Quantity, quantities
 from .quotes import Quotation
-from .text import Piece, clauses, trimmed
+from .text import Clauses, Piece, around
 
 __all__ = ["COUNTED_WORDS", "FigureSuggestion", "figure_suggestions"]
 
@@ -106,23 +107,40 @@ def _shifted(match: re.Match, offset: int) -> _Found:
     return _Found(match.group(), match.start() + offset, match.end() + offset)
 
 
-def _passage(sentence: Piece, body: str, start: int, end: int) -> Piece:
-    """The smallest run of clauses of the sentence that holds body[start:end]."""
-    parts = [c for c in clauses(sentence, body) if c.end > start and c.start < end]
-    return trimmed(body, parts[0].start, parts[-1].end)
+def _passage(parts: Clauses, body: str, start: int, end: int) -> Piece:
+    """The smallest run of clauses of the sentence that holds body[start:end], at most
+    _REACH characters each side of it (text.around)."""
+    held = parts.covering(start, end)
+    return around(body, held[0].start, held[-1].end, start, end)
+
+
+_MOST_SAID = 80  # characters of an attribution the note quotes
 
 
 def _attributed_to(sentence: str, inside: Quotation | None) -> tuple[str, str]:
     if inside is not None and inside.name:
         who = inside.name + (f", {inside.role}" if inside.role else "")
         return who, f"inside a quotation of {inside.name}"
+    return _attribution_of(sentence)
+
+
+def _attribution_of(sentence: str) -> tuple[str, str]:
+    """Who the sentence says gives its figures (asked once per sentence)."""
     for pattern in _ATTRIBUTION:
         for match in pattern.finditer(sentence):
             source = match["who"].strip().split()
             if source[0].lower() in _NOT_A_SOURCE or source[-1].lower() in _NOT_A_SOURCE:
                 continue  # "it has been reported", "deaths were reported": passive, no source
-            return " ".join(source[-6:]), f"attribution '{match.group().strip()}'"
+            said = match.group().strip()
+            if len(said) > _MOST_SAID:
+                said = said[:_MOST_SAID].rstrip() + "…"
+            return " ".join(source[-6:]), f"attribution '{said}'"
     return "unattributed", "no one named as its source in the sentence"
+
+
+_FLOOR = re.compile(r"\s+(floor|storey|story)\b")
+_PICKS_ONE = re.compile(r"\s+(?:of|из)\b")  # "one of the administrators" picks one
+_EVEN_ONE = re.compile(r"\beven (?:a single|one)\b", re.I)
 
 
 def figure_suggestions(
@@ -130,8 +148,15 @@ def figure_suggestions(
 ) -> list[FigureSuggestion]:
     """Every figure the sentences state."""
     found: list[FigureSuggestion] = []
+    quotes = sorted(quotes, key=lambda q: q.words.start)  # none inside another
+    quote_starts = [q.words.start for q in quotes]
     for sentence in sentences:
         numbers = [q for q in quantities(sentence.text) if q.kind in {"count", "age", "ordinal"}]
+        if not numbers:
+            continue
+        parts = Clauses.of(sentence, body)
+        attribution: tuple[str, str] | None = None
+        sentence_denies = bool(_DENIAL.search(sentence.text))
         for index, quantity in enumerate(numbers):
             following = numbers[index + 1].start if index + 1 < len(numbers) else len(sentence.text)
             start, end = sentence.start + quantity.start, sentence.start + quantity.end
@@ -139,29 +164,29 @@ def figure_suggestions(
             if quantity.kind == "age":
                 label, unit, counted = "victim_age", "years", said
             elif quantity.kind == "ordinal":
-                after = re.match(r"\s+(floor|storey|story)\b", sentence.text[quantity.end :])
+                after = _FLOOR.match(sentence.text, quantity.end)
                 if not after:
                     continue
                 label, unit, counted = "floor", "floor", after.group(1)
-                end += after.end()
+                end += after.end() - quantity.end
             else:
                 match = _counted(sentence.text, quantity, following)
-                if match is None or re.match(r"\s+(?:of|из)\b", sentence.text[quantity.end :]):
+                if match is None or _PICKS_ONE.match(sentence.text, quantity.end):
                     continue  # "one of the administrators" picks one, it does not count
-                if re.search(
-                    r"\beven (?:a single|one)\b",
-                    sentence.text[max(0, quantity.start - 5) : quantity.end],
-                    re.I,
-                ):
+                if _EVEN_ONE.search(sentence.text[max(0, quantity.start - 5) : quantity.end]):
                     continue
                 label, unit, counted = _label_of(match.text), "people", match.text
                 start, end = (
                     min(start, sentence.start + match.start),
                     max(end, sentence.start + match.end),
                 )
-            inside = next((q for q in quotes if q.words.start <= start < q.words.end), None)
-            who, attribution = _attributed_to(sentence.text, inside)
-            denies = bool(_DENIAL.search(sentence.text)) and quantity.kind == "count"
+            inside = _quote_at(quotes, quote_starts, start)
+            if inside is not None and inside.name:
+                who, why = _attributed_to(sentence.text, inside)
+            else:
+                attribution = attribution or _attribution_of(sentence.text)
+                who, why = attribution
+            denies = sentence_denies and quantity.kind == "count"
             found.append(
                 FigureSuggestion(
                     label=label,
@@ -171,9 +196,17 @@ def figure_suggestions(
                     unit=unit,
                     stance="denies" if denies else "states",
                     attributed_to=who,
-                    passage=_passage(sentence, body, start, end),
-                    why=f"'{said}' counts '{counted}'; {attribution}"
+                    passage=_passage(parts, body, start, end),
+                    why=f"'{said}' counts '{counted}'; {why}"
                     + ("; the sentence denies it" if denies else ""),
                 )
             )
     return found
+
+
+def _quote_at(quotes: list[Quotation], starts: list[int], at: int) -> Quotation | None:
+    """The quotation whose words hold body offset `at` (quotations do not overlap)."""
+    index = bisect.bisect_right(starts, at) - 1
+    if index >= 0 and quotes[index].words.start <= at < quotes[index].words.end:
+        return quotes[index]
+    return None

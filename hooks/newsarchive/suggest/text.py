@@ -5,11 +5,12 @@ Every suggested passage is a slice of the body, so it is verbatim by constructio
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Piece", "clauses", "paragraphs", "sentences", "trimmed", "words"]
+__all__ = ["Clauses", "Piece", "around", "clauses", "paragraphs", "sentences", "trimmed", "words"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,55 @@ def trimmed(body: str, start: int, end: int) -> Piece:
     ):
         end -= 1
     return Piece(body[start:end], start, end)
+
+
+# A suggested passage runs over at most about this many characters each side of what it
+# states (a date, a number): a sentence with no comma and many dates is not quoted whole for
+# each of them. Real passages are a clause or two, well within it.
+_REACH = 150
+
+
+def around(body: str, start: int, end: int, first: int, last: int) -> Piece:
+    """`trimmed(body, start, end)`, cut to whole words within _REACH characters of
+    body[first:last] (which it holds) when longer: what a suggestion quotes stays
+    bounded, and is still a slice of the body."""
+    if first - start > _REACH:
+        cut = first - _REACH
+        space = body.find(" ", cut, first)
+        start = space + 1 if space >= 0 else cut
+    if end - last > _REACH:
+        cut = last + _REACH
+        space = body.rfind(" ", last, cut)
+        end = space if space >= 0 else cut
+    return trimmed(body, start, end)
+
+
+@dataclass(frozen=True)
+class Clauses:
+    """The clauses of one sentence, with where they start and end, so that the clauses
+    around each figure or date of the sentence are found by bisection, not by a search."""
+
+    parts: list[Piece]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, sentence: Piece, body: str) -> Clauses:
+        parts = clauses(sentence, body)
+        return cls(parts, [part.start for part in parts], [part.end for part in parts])
+
+    def covering(self, start: int, end: int) -> list[Piece]:
+        """The clauses (in order) that overlap body[start:end]."""
+        return self.parts[
+            bisect.bisect_right(self.ends, start) : bisect.bisect_left(self.starts, end)
+        ]
+
+    def index_at(self, at: int) -> int:
+        """The index of the first clause that holds `at` or ends just before it."""
+        index = bisect.bisect_left(self.ends, at)
+        if index == len(self.parts) or self.parts[index].start > at:
+            raise LookupError(f"no clause holds offset {at}")
+        return index
 
 
 def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
