@@ -18,11 +18,19 @@ from functools import cached_property
 from ..cache import BuildCache
 from ..model import VAGUE_QUALIFIERS, Article, Figure
 from ..passages import find_passage
+from ..slugs import distinct_slugs, slugify
 from .reuse import point_groups_at_current, reused
 from .shared_passages import SharedGroup, paragraphs_of
 from .support import Support
 
-__all__ = ["FigureClaim", "FigureRow", "ValueSupport", "figure_rows", "say_figure"]
+__all__ = [
+    "FigureClaim",
+    "FigureRow",
+    "ValueSupport",
+    "figure_row_ids",
+    "figure_rows",
+    "say_figure",
+]
 
 
 @dataclass(frozen=True)
@@ -235,3 +243,29 @@ def _figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Fig
             source = _source_of(article, figure.quote, copied_from) if copier else article
             row.claims.append(FigureClaim(article, figure, source))
     return sorted(rows.values(), key=lambda r: (-len(r.articles), r.label, r.period or ""))
+
+
+def figure_row_ids(rows: list[FigureRow]) -> list[str]:
+    """An id for each row, from what it counts ("figure-deaths-2017-purge"), different for
+    different rows by construction: rows whose words slugify alike ("2017 purge" and
+    "2017 purge.", or a period that spells another row's unit) get a digest of their exact
+    label, period and unit (slugs.distinct_slugs)."""
+    wanted = [
+        (
+            "figure-"
+            + "-".join(
+                slugify(part)
+                for part in (row.label, row.period or "any", row.unit)
+                if part != "people"
+            ),
+            (row.label, row.period, row.unit),
+        )
+        for row in rows
+    ]
+    by_identity = {(row.label, row.period, row.unit): row for row in rows}
+    return distinct_slugs(wanted, what=lambda identity: _row_named(by_identity[identity]))
+
+
+def _row_named(row: FigureRow) -> str:
+    files = ", ".join(str(article.path) for article in row.articles[:3])
+    return f"the figure '{row.title}' ({row.unit}, in {files})"

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from ..analyse.archive import Archive
 from ..analyse.figures import FigureClaim, FigureRow
+from ..analyse.figures import figure_row_ids as row_ids
 from .links import report_links
 from .page import GeneratedPage
 from .paging import PagingOptions, paged_by_year
 from .templates import render_cached
-from .urls import page_url, relative_link, slugify
+from .urls import page_url, relative_link
 
 
 def figure_row_ids(archive: Archive) -> list[str]:
-    """Stable ids for the rows of the figures table, from what each row counts."""
-    return [
-        "figure-"
-        + "-".join(
-            slugify(part) for part in (row.label, row.period or "any", row.unit) if part != "people"
-        )
-        for row in archive.figures
-    ]
+    """Stable ids for the rows of the figures table, from what each row counts (unique:
+    analyse.figures.figure_row_ids)."""
+    return row_ids(archive.figures)
 
 
 def figure_row_urls(archive: Archive, options: PagingOptions) -> list[str]:

@@ -11,6 +11,7 @@ from ..analyse.people import Person, QuoteRef
 from ..analyse.timeline import publication_date
 from ..cache import BuildCache
 from ..passages import passage_id
+from ..slugs import distinct_slugs
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, paged_by_year
 from .templates import Kept, render_cached
@@ -19,15 +20,25 @@ from .words import publication_label
 
 
 def person_srcs(archive: Archive) -> list[str]:
-    """A page per person; spellings that slugify alike get -2, -3... in archive order."""
-    # Slugs of the people index, the unnamed sources' page and the letter pages' folder.
-    taken = {"index": 1, "unnamed": 1, PEOPLE_BY_NAME: 1}
-    srcs = []
-    for person in archive.people:
-        slug = slugify(person.spellings[0])
-        taken[slug] = taken.get(slug, 0) + 1
-        srcs.append(f"people/{slug}{'' if taken[slug] == 1 else f'-{taken[slug]}'}.md")
-    return srcs
+    """A page per person, by the slug of their `person` key, else of the spelling most
+    reports use; people whose slugs are alike (or one of the people index's own pages) get
+    a digest of who they are (slugs.distinct_slugs), so that no page is another's."""
+    wanted = [(_person_slug(person), person.key) for person in archive.people]
+    by_key = {person.key: person for person in archive.people}
+    slugs = distinct_slugs(wanted, _TAKEN, what=lambda key: _who(by_key[key]))
+    return [f"people/{slug}.md" for slug in slugs]
+
+
+def _person_slug(person: Person) -> str:
+    if person.confirmed:
+        return slugify(person.key.removeprefix("key:"))
+    return slugify(person.spellings[0])
+
+
+def _who(person: Person) -> str:
+    """A person as a collision message names them: spelling, key and the reports' files."""
+    files = ", ".join(str(article.path) for article in person.articles[:3])
+    return f"'{person.spellings[0]}' ({person.key}, quoted in {files})"
 
 
 def _quote_items(refs: list[QuoteRef], from_src: str) -> Kept:
@@ -130,6 +141,9 @@ class _Listed:
 
 
 PEOPLE_BY_NAME = "by-name"  # the folder of the people index's letter pages
+
+# Slugs of the people index, the unnamed sources' page and the letter pages' folder.
+_TAKEN = frozenset({"index", "unnamed", PEOPLE_BY_NAME})
 
 
 _NOT_A_LETTER = "Other"  # names that start with a digit or a sign
