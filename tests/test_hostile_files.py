@@ -4,16 +4,19 @@ bytes look like, and the problems it causes reach the terminal and GitHub as tex
 
 from __future__ import annotations
 
+import os
 import resource
+import shutil
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from newsarchive.load import parse_article
+from newsarchive.load import load_archive, parse_article
 from newsarchive.model import Article
 
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
@@ -199,3 +202,73 @@ def test_two_spellings_of_one_key_are_one_key_given_twice():
     problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
     assert isinstance(problems, list)
     assert [p.line for p in problems if "given twice, spelled two ways" in p.message] == [13]
+
+
+# --- files are files (class 9) ----------------------------------------------------------
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(VALID, folder / NAME)
+    return folder
+
+
+def test_a_symlink_to_a_file_outside_is_refused_and_not_read(tmp_path: Path):
+    folder = _folder(tmp_path)
+    secret = tmp_path / "secret.md"
+    secret.write_text(valid_text().replace("example.org/report", "example.org/secret"))
+    (folder / "2019-01-14-example-secret.md").symlink_to(secret)
+    articles, problems = load_archive([folder], root=tmp_path)
+    assert [a.slug for a in articles] == ["2019-01-14-example-minimal"]
+    (problem,) = problems
+    assert problem.path.endswith("articles/2019-01-14-example-secret.md")
+    assert problem.field == "file" and "symbolic link" in problem.message
+
+
+def test_a_symlink_to_dev_zero_is_refused_quickly(tmp_path: Path):
+    folder = _folder(tmp_path)
+    (folder / "2019-01-14-example-zero.md").symlink_to("/dev/zero")
+    result = run_check(str(folder))
+    assert result.returncode == 1
+    assert "2019-01-14-example-zero.md:1: file:" in result.stderr
+    assert "symbolic link" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path):
+    folder = _folder(tmp_path)
+    os.mkfifo(folder / "2019-01-14-example-pipe.md")
+    result = run_check(str(folder), timeout=30)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "2019-01-14-example-pipe.md:1: file: not a regular file" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "device"])
+def test_files_named_on_the_command_line_follow_the_same_rule(tmp_path: Path, kind):
+    path = tmp_path / NAME
+    if kind == "symlink":
+        path.symlink_to(VALID)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    result = run_check(str(path), timeout=30)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{path}:1: file:" in result.stderr
+
+
+def test_a_symlinked_articles_folder_is_refused(tmp_path: Path):
+    folder = _folder(tmp_path)
+    (tmp_path / "link").symlink_to(folder)
+    articles, problems = load_archive([tmp_path / "link"])
+    assert articles == [] and [p.field for p in problems] == ["file"]
+    assert "symbolic link" in problems[0].message
+
+
+def test_a_file_is_read_with_a_size_bound(tmp_path: Path):
+    path = _folder(tmp_path) / NAME
+    with path.open("ab") as file:
+        file.truncate(8 << 30)  # 8 GB, sparse: no disk is used, but all of it would be read
+    result = run_check(str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{path}:1: file: the file is over 1,000,000 bytes" in result.stderr

@@ -7,9 +7,11 @@ returned, and a problem never makes a file disappear silently: it is reported.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import multiprocessing
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -282,12 +284,55 @@ def parse_article(
     )
 
 
+SYMLINK = (
+    "is a symbolic link; an article must be the file itself (a link could publish a file "
+    "from elsewhere): put the file in its place"
+)
+_NOT_FILES = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+}
+
+
+class _NotAFile(OSError):
+    """What was opened is not a regular file (a pipe, a device, a folder)."""
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of the regular file `path` (one more says it is too
+    large): a symbolic link is not followed (ELOOP), and a named pipe is opened without
+    waiting for a writer and refused, as any file that is not a regular one."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    descriptor = os.open(path, flags)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise _NotAFile(_NOT_FILES.get(stat.S_IFMT(mode), "not a regular file"))
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0 and (chunk := os.read(descriptor, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
 def load_article(path: Path, *, root: Path | None = None) -> Article | list[Problem]:
-    """Read and validate one article file."""
+    """Read and validate one article file: only a regular file, never through a symbolic
+    link, at most MAX_FILE_BYTES of it."""
     display = _display(path, root)
     try:
-        raw = path.read_bytes()
+        raw = _read_bounded(path)
+    except _NotAFile as error:
+        message = f"not a regular file ({error}); an article is a text file: remove it"
+        return [Problem(display, 1, "file", message)]
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return [Problem(display, 1, "file", SYMLINK)]
         return [Problem(display, 1, "file", f"cannot be read ({error.strerror})")]
     # While serving, an unchanged file is not parsed again (today: dates are checked).
     key = (str(path), display, digest(raw), dt.date.today())
@@ -301,10 +346,23 @@ def _display(path: Path, root: Path | None) -> str:
 
 
 def _article_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The article files of `paths`: each file given, the .md files of each folder given
+    (not of its subfolders). No symbolic link is followed, not even to a folder; what is
+    not a regular file is refused when it is read (load_article)."""
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            problems.append(Problem(str(path), 1, "file", "no such file or folder"))
+            continue
+        except OSError as error:
+            problems.append(Problem(str(path), 1, "file", f"cannot be read ({error.strerror})"))
+            continue
+        if stat.S_ISLNK(mode):
+            problems.append(Problem(str(path), 1, "file", SYMLINK))
+        elif stat.S_ISDIR(mode):
             inside = sorted(path.iterdir(), key=lambda p: p.name)
             found.extend(p for p in inside if p.suffix == ".md")
             # A stray file in articles/ is an editor's mistake worth naming, not ignoring.
@@ -315,10 +373,8 @@ def _article_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
                             str(other), 1, "file", "not an article; rename it to .md or move it"
                         )
                     )
-        elif path.exists():
-            found.append(path)
         else:
-            problems.append(Problem(str(path), 1, "file", "no such file or folder"))
+            found.append(path)
     return found, problems
 
 
