@@ -4,6 +4,7 @@ bytes look like, and the problems it causes reach the terminal and GitHub as tex
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import resource
 import shutil
@@ -17,6 +18,7 @@ import yaml
 
 from conftest import FIXTURES, ROOT
 from newsarchive.load import load_archive, parse_article
+from newsarchive.load.history import last_changes
 from newsarchive.model import Article
 
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
@@ -272,3 +274,76 @@ def test_a_file_is_read_with_a_size_bound(tmp_path: Path):
     result = run_check(str(path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{path}:1: file: the file is over 1,000,000 bytes" in result.stderr
+
+
+# --- bounded names, sane dates (class 10) -----------------------------------------------
+
+
+def test_a_250_character_name_is_refused_before_the_build(tmp_path: Path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    long_name = "2019-01-14-" + "a" * (250 - len("2019-01-14-.md")) + ".md"
+    assert len(long_name) == 250
+    (folder / long_name).write_text(valid_text())
+    articles, problems = load_archive([folder], root=tmp_path)
+    assert articles == []
+    (problem,) = problems
+    assert problem.field == "file name" and "100 characters" in problem.message
+    assert problem.path == f"articles/{long_name}"
+
+
+def _git(repo: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_SYSTEM": "/dev/null"}
+    if date:
+        env.update(GIT_COMMITTER_DATE=date, GIT_AUTHOR_DATE=date)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_commit_dates_in_the_future_are_the_build_time_and_year_10000_does_not_crash(
+    tmp_path: Path,
+):
+    _git(tmp_path, "init", "-q")
+    dates = {
+        "2019-01-14-a-old.md": "2019-03-01T12:00:00+0000",
+        "2019-01-14-a-future.md": "2099-01-01T00:00:00+0000",
+        "2019-01-14-a-far.md": "@253402300800 +0000",  # 10000-01-01: git takes it
+    }
+    for name, date in dates.items():
+        (tmp_path / name).write_text(name)
+        _git(tmp_path, "add", name)
+        _git(tmp_path, "commit", "-q", "-m", name, date=date)
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    changed = last_changes(tmp_path)
+    after = dt.datetime.now(dt.UTC)
+    assert changed["2019-01-14-a-old.md"] == dt.datetime(2019, 3, 1, 12, tzinfo=dt.UTC)
+    for name in ("2019-01-14-a-future.md", "2019-01-14-a-far.md"):
+        assert before <= changed[name] <= after, name
+
+
+def test_git_times_are_read_as_numbers_held_between_1970_and_the_build():
+    from newsarchive.load.history import parse_log
+
+    built = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    commits = {"253402300800": "a.md", "-5": "b.md", "+10000-01-01": "c.md", "1546300800": "d.md"}
+    log = "".join(f"\x00{stamp}\n\n{name}\n" for stamp, name in commits.items())
+    assert parse_log(log, built) == {
+        "a.md": built,
+        "b.md": dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
+        "d.md": dt.datetime(2019, 1, 1, tzinfo=dt.UTC),
+    }
+
+
+def test_the_pull_request_build_sees_the_history_the_publish_build_sees():
+    for name in ("pull-request.yml", "publish.yml"):
+        workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+        for job in workflow["jobs"].values():
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["fetch-depth"] == 0, name

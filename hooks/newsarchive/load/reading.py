@@ -36,6 +36,9 @@ __all__ = ["TODO", "Problem", "load_archive", "load_article", "parse_article", "
 
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 MAX_FILE_BYTES = 1_000_000
+# A page's address and the files made of it add to the name (reports/<slug>/index.html,
+# .blocks/reports/<slug>.md.json): well within the 255 bytes a file name may have.
+MAX_NAME_CHARACTERS = 100
 TODO = "TODO"  # what `newsarchive new` writes where the editor must fill something in
 _PARSED: BuildCache[Article | list[Problem]] = BuildCache()
 # Files are read and checked on every core when there are enough of them to pay for
@@ -185,6 +188,17 @@ def _dates(meta: FrontMatter, log: ProblemLog, today: dt.date) -> None:
             )
 
 
+def _name_length(path: Path, log: ProblemLog) -> None:
+    if len(path.name) > MAX_NAME_CHARACTERS:
+        log.add(
+            (),
+            f"the file name is {len(path.name)} characters long, over the "
+            f"{MAX_NAME_CHARACTERS} characters a name may have; shorten its title part",
+            1,
+            field="file name",
+        )
+
+
 def _file_name(path: Path, meta: FrontMatter, log: ProblemLog) -> None:
     match = FILE_NAME.match(path.name)
     if not match:
@@ -255,6 +269,7 @@ def parse_article(
 ) -> Article | list[Problem]:
     """Validate one article file's bytes; return the Article or every problem found."""
     log = ProblemLog(display or str(path))
+    _name_length(path, log)
     text = _decode(path, raw, log)
     parts = read_article(text, log) if text is not None else None
     if text is None or parts is None:
