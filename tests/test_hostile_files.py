@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from newsarchive.load import load_archive, parse_article
+from newsarchive.load import Problem, load_archive, parse_article
 from newsarchive.load.history import last_changes
 from newsarchive.model import Article
 
@@ -347,3 +347,53 @@ def test_the_pull_request_build_sees_the_history_the_publish_build_sees():
             for step in job["steps"]:
                 if step.get("uses", "").startswith("actions/checkout@"):
                     assert step["with"]["fetch-depth"] == 0, name
+
+
+# --- output is text only (class 7) ------------------------------------------------------
+
+HOSTILE_KEY = "x\n::add-mask::secret\n::stop-commands::pause\r\x1b[2K\x1b[1A:,%"
+
+
+def _hostile_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    key = HOSTILE_KEY.encode("unicode_escape").decode().replace('"', '\\"')
+    text = valid_text().replace("language: en\n", f'language: en\n"{key}": 1\n')
+    (folder / NAME).write_text(text)
+    hostile_name = "2019-01-14-x\n::notice file=a::forged\n::add-mask::b,line=3:\x1b[2K%.md"
+    (folder / hostile_name).write_text(valid_text().replace("example.org/report", "e.org/2"))
+    return folder
+
+
+def test_github_annotations_carry_no_command_of_the_editor(tmp_path: Path):
+    result = run_check("--github", str(_hostile_folder(tmp_path)))
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if not line.endswith("published.")]
+    annotations = result.stdout.splitlines()
+    assert len(annotations) == len(problems) >= 3
+    for line in annotations:
+        assert line.startswith("::error file=")
+        properties, data = line[2:].split("::", 1)
+        kind, _, pairs = properties.partition(" ")
+        names = [pair.split("=", 1)[0] for pair in pairs.split(",")]
+        assert kind == "error" and names == ["file", "line", "title"], properties
+        assert "\x1b" not in line and "\r" not in line
+    for line in result.stderr.splitlines():
+        assert not line.startswith("::"), line
+    assert "%0A" not in result.stdout  # line breaks were shown as escapes before escaping
+
+
+def test_the_terminal_shows_escapes_never_raw_controls(tmp_path: Path):
+    result = run_check(str(_hostile_folder(tmp_path)))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert "\\x1b[2K" in result.stderr and "\\n::add-mask::" in result.stderr
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith(f"{len(result.stderr.splitlines()) - 1} problem(s)")
+
+
+def test_a_problem_is_always_one_printable_line():
+    problem = Problem("a\nb.md", 1, "k\x1b[2K\u202e\ud800", "m\r\n::x::\x85\u2028")
+    text = str(problem)
+    assert text == "a\\nb.md:1: k\\x1b[2K\\u202e\\ud800: m\\r\\n::x::\\x85\\u2028"
+    text.encode("utf-8")  # no lone surrogate left to fail the terminal's encoding

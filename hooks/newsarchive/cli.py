@@ -11,7 +11,9 @@ from pathlib import Path
 
 from .links import dead_links
 from .load import load_archive
+from .load.characters import visible
 from .load.labels import label_warnings
+from .load.problems import Problem
 from .model import PartialDate, json_schema
 from .reference import front_matter_reference
 from .scaffold import Scaffold, article_name, duplicates, scaffold_text
@@ -21,17 +23,36 @@ from .suggest.merge import merge_suggestions
 __all__ = ["main"]
 
 
+def _annotation_data(text: str) -> str:
+    """Text as a workflow command's message: escaped as the Actions toolkit escapes it
+    (toolkit/packages/core/src/command.ts), after every control is shown as its escape,
+    so that nothing an editor wrote can end the line and start a command of its own."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _annotation_property(text: str) -> str:
+    """Text as a workflow command's property (file=, title=): as a message, and its ':'
+    and ',' escaped too, so that it cannot end the properties or add one."""
+    return _annotation_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(kind: str, problem: Problem) -> str:
+    """A GitHub workflow command: shows the problem on the changed line of the PR."""
+    return (
+        f"::{kind} file={_annotation_property(problem.path)},line={problem.line},"
+        f"title={_annotation_property(problem.field)}::{_annotation_data(problem.message)}"
+    )
+
+
 def _check(args: argparse.Namespace) -> int:
+    # Problems quote what editors wrote (file names, keys, values): str() shows each on one
+    # line with its controls escaped (Problem), the annotations escape it as GitHub does.
     paths = [Path(p) for p in args.paths] or [Path("articles")]
     articles, problems = load_archive(paths)
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
         if args.github:
-            # A GitHub workflow command: shows the problem on the changed line of the PR.
-            print(
-                f"::error file={problem.path},line={problem.line},title={problem.field}::"
-                f"{problem.message}"
-            )
+            print(_annotation("error", problem))
     if problems:
         files = len({p.path for p in problems})
         print(f"{len(problems)} problem(s) in {files} file(s); nothing published.", file=sys.stderr)
@@ -39,10 +60,7 @@ def _check(args: argparse.Namespace) -> int:
     for warning in label_warnings(articles):
         print(f"warning: {warning}", file=sys.stderr)
         if args.github:
-            print(
-                f"::warning file={warning.path},line={warning.line},title={warning.field}::"
-                f"{warning.message}"
-            )
+            print(_annotation("warning", warning))
     if args.links:
         for warning in dead_links(articles):
             print(f"warning: {warning}", file=sys.stderr)

@@ -1,5 +1,5 @@
-"""Characters no report text or front matter value or key may hold, and what to tell the
-editor."""
+"""Characters no report text or front matter value may hold, what to tell the editor, and
+how any text is shown where a raw control could act (a terminal, a CI log)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ __all__ = [
     "HIDDEN_IN_VALUES",
     "UNREADABLE_IN_YAML",
     "hidden_message",
+    "visible",
 ]
 
 # Kinds of characters that are not text a reader sees, by code point ranges (one class
@@ -108,3 +109,26 @@ def hidden_message(char: str) -> str:
         f"holds the invisible character {code} ({name}), which makes two texts that look "
         f"the same differ; {_RETYPE}"
     )
+
+
+# What a terminal or a CI log could act on: every control, line break included, and the
+# characters that reorder or hide text.
+_UNSHOWN = re.compile(f"[\t\n{HIDDEN_CHARACTERS.pattern[1:-1]}]")
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match[0]
+    code = ord(char)
+    if char in _SHORT:
+        return _SHORT[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def visible(text: str) -> str:
+    """`text` on one line with every control and hidden character shown as its escape
+    (`\\x1b`, `\\n`, `\\u202e`), so that nothing an editor wrote can act on a terminal or a
+    log, break a line or reorder what is shown."""
+    return _UNSHOWN.sub(_escape, text)

@@ -6,13 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import line_of
+from .characters import visible
 
 __all__ = ["Problem", "ProblemLog"]
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with one file, said so that an editor can fix it."""
+    """One thing wrong with one file, said so that an editor can fix it.
+
+    Its path, field and message may quote what the editor wrote (a file name, a key, a
+    value): `str()` shows it on one line with every control as its escape, for a terminal
+    or a log; other outputs escape it their own way (the GitHub annotations: cli).
+    """
 
     path: str
     line: int
@@ -20,7 +26,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return visible(f"{self.path}:{self.line}: {self.field}: {self.message}")
 
 
 class ProblemLog:
