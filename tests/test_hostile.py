@@ -180,7 +180,7 @@ def test_a_body_may_contain_a_horizontal_rule_and_crlf():
 def test_a_huge_file_is_refused_without_reading_it_as_yaml():
     raw = VALID.read_bytes() + b"x" * 1_100_000
     (problem,) = parse_article(VALID, raw)
-    assert problem.field == "file" and "over 1,000,000 bytes" in problem.message
+    assert problem.field == "file" and "over 300,000 bytes" in problem.message
 
 
 def test_hostile_values_that_pass_the_check_build_a_harmless_site(tmp_path: Path):

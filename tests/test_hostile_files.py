@@ -273,7 +273,7 @@ def test_a_file_is_read_with_a_size_bound(tmp_path: Path):
         file.truncate(8 << 30)  # 8 GB, sparse: no disk is used, but all of it would be read
     result = run_check(str(path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"{path}:1: file: the file is over 1,000,000 bytes" in result.stderr
+    assert f"{path}:1: file: the file is over 300,000 bytes" in result.stderr
 
 
 # --- bounded names, sane dates (class 10) -----------------------------------------------
