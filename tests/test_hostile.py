@@ -252,3 +252,28 @@ def test_a_snippet_marker_that_got_past_the_check_renders_as_text():
     html = inject_blocks(html, page.blocks)
     assert "--8&lt;-- &quot;README.md&quot;" in html or '--8&lt;-- "README.md"' in html
     assert "any newsroom" not in html and "root:" not in html  # README.md's words
+
+
+@pytest.mark.parametrize(
+    ("hiding", "shown"),
+    [  # a fence closed by a shorter one; backticks escaped (no code span); md_in_html
+        ('~~~~\n<a href="javascript:alert(1)">x</a>\n~~~', "&lt;a href="),
+        ('\\`<a href="javascript:alert(1)">x</a>\\`', "&lt;a href="),
+        ('<div markdown="1">\n[x](javascript:alert(1))\n</div>', "&lt;div markdown="),
+    ],
+)
+def test_the_check_sees_raw_html_where_the_renderer_would_and_the_page_shows_it_as_text(
+    hiding, shown
+):
+    text = VALID.read_text("utf-8") + "\n" + hiding + "\n"
+    problems = parse_article(VALID, text.encode("utf-8"))
+    assert isinstance(problems, list)
+    assert any(
+        p.field == "body" and ("raw HTML" in p.message or "link" in p.message) for p in problems
+    ), problems
+    article = parse_article(VALID, VALID.read_bytes())
+    assert isinstance(article, Article)
+    forced = dataclasses.replace(article, body=article.body + "\n\n" + hiding + "\n")
+    page = next(p for p in render_pages(analyse([forced])) if p.src_uri == report_src(forced))
+    html = inject_blocks(site_markdown().convert(page.content), page.blocks)
+    assert executable(html) == [] and shown in html
