@@ -23,6 +23,7 @@ from newsarchive.render import (
     json_ld_script,
     with_language,
 )
+from newsarchive.render.heading_ids import heading_id
 from newsarchive.render.search import SearchIndexError
 from newsarchive.session import BuildSession
 from newsarchive.staging import Staged, StagedPage
@@ -36,8 +37,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """A build starts: read the paging settings; no edit buttons without a repository."""
+    """A build starts: read the paging settings; no edit buttons without a repository;
+    headings never take an id that starts with _ (the theme's own: #__config)."""
     _session.begin(config.site_dir, _paging_options(config))
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_id
     if not config.repo_url:
         config.edit_uri = None
     return config
