@@ -98,13 +98,7 @@ def test_feed_updates_an_entry_by_its_file_and_publishes_only_a_known_day():
         meta=window.meta.model_copy(
             update={
                 "source": window.meta.source.model_copy(
-                    update={
-                        "published": Published(
-                            not_before=dt.date(2019, 1, 15),
-                            not_after=dt.date(2019, 1, 16),
-                            basis="b",
-                        )
-                    }
+                    update={"published": Published(date="2019-01-15/2019-01-16", basis="b")}
                 )
             }
         ),

@@ -311,7 +311,7 @@ def test_a_new_article_appears_without_code_change(tmp_path: Path):
     new = (
         source.replace("scroll.in/latest/909519", "scroll.in/latest/999999")
         .replace('title: "Russia:', 'title: "Copy:')
-        .replace("not_before: 2019-01-14", "not_before: 2019-01-15")
+        .replace("date: 2019-01-14/", "date: 2019-01-15/")
     )
     (project / "articles" / "2019-01-15-scroll-copy.md").write_text(new, "utf-8")
     out, temp = tmp_path / "out", tmp_path / "temp"

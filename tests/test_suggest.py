@@ -141,7 +141,7 @@ def test_russian_figures_with_their_qualifiers_sources_and_denials(tmp_path):
 def test_a_window_of_publication_days_leaves_the_date_only_as_precise_as_it_allows(tmp_path):
     extra_free = FRONT.replace(
         "    date: {published}",
-        "    date: null\n    not_before: 2020-03-09\n    not_after: 2020-03-17\n    basis: test",
+        "    date: 2020-03-09/2020-03-17\n    basis: test",
     )
     path = tmp_path / "2020-03-09-window.md"
     body = "Police raided a bar on Monday, witnesses said."

@@ -9,7 +9,7 @@ from newsarchive.render.words import entry_label
 
 
 def event_entries(articles: list[Article]):
-    return [e for e in build_timeline(articles) if e.kind == "event"]
+    return [e for e in build_timeline(articles, []) if e.kind == "event"]
 
 
 def test_partial_dates_order_year_month_day():
@@ -88,7 +88,7 @@ def test_an_unkeyed_event_joins_a_keyed_one_with_the_same_date_and_words():
 
 def test_each_publication_is_an_entry_after_the_events_of_its_day():
     a = make_article("a", [{"date": "2019-01-14", "summary": "Statement"}], published="2019-01-14")
-    entries = build_timeline([a])
+    entries = build_timeline([a], [])
     assert [(e.kind, e.date.iso()) for e in entries] == [
         ("event", "2019-01-14"),
         ("publication", "2019-01-14"),

@@ -14,6 +14,7 @@ from .load import load_archive
 from .load.characters import visible
 from .load.labels import label_warnings
 from .load.problems import Problem
+from .migrate import migrate_files
 from .model import PartialDate, json_schema
 from .reference import front_matter_reference
 from .scaffold import Scaffold, article_name, duplicates, scaffold_text
@@ -183,6 +184,16 @@ def _suggest(args: argparse.Namespace) -> int:
         return 1
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths or ["articles"]]
+    files = [f for p in paths for f in (sorted(p.glob("*.md")) if p.is_dir() else [p])]
+    changed = migrate_files(files)
+    for path in changed:
+        print(f"updated {path}")
+    print(f"{len(changed)} of {len(files)} files updated; run `newsarchive check` next")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run `newsarchive ARGS`; returns the exit status."""
     parser = argparse.ArgumentParser(prog="newsarchive", description=__doc__)
@@ -231,6 +242,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write them into the file as commented-out items (nothing there is overwritten)",
     )
     suggestion.set_defaults(run=_suggest)
+    migrate = commands.add_parser(
+        "migrate", help="rewrite article files written for an older schema (default: articles/)"
+    )
+    migrate.add_argument("paths", nargs="*", help="article files or folders")
+    migrate.set_defaults(run=_migrate)
     schema = commands.add_parser("schema", help="write the front matter JSON Schema")
     schema.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     schema.add_argument(

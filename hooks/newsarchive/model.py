@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import total_ordering
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -25,7 +24,10 @@ from pydantic import (
     model_validator,
 )
 
+from .dates import EARLIEST_YEAR, EDTF_PATTERN, EdtfDate, PartialDate, edtf_examples
+
 __all__ = [
+    "EdtfDate",
     "Article",
     "Event",
     "Figure",
@@ -42,93 +44,17 @@ __all__ = [
 ]
 
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/\"'<>]+\.[^\s\"'<>]+$")
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-
-@total_ordering
-@dataclass(frozen=True)
-class PartialDate:
-    """A date known to the year, the month or the day: `2017`, `2017-04`, `2017-04-01`."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, value: object) -> PartialDate:
-        """Read a YAML value (int year, date, or string) as a partial date."""
-        if isinstance(value, PartialDate):
-            return value
-        if isinstance(value, dt.datetime):
-            raise ValueError("give a date without a time of day, like 2019-01-14")
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, bool) or not isinstance(value, int | str):
-            raise ValueError("write a date as YYYY, YYYY-MM or YYYY-MM-DD")
-        match = _PARTIAL_DATE.match(str(value).strip())
-        if not match:
-            raise ValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        year = int(match.group(1))
-        month, day = (int(part) if part else None for part in match.groups()[1:])
-        try:
-            dt.date(year, month or 1, day or 1)
-        except ValueError as error:
-            raise ValueError(f"{value!r} is not a real date ({error})") from None
-        if year < 1800:
-            raise ValueError(f"{value!r} is too early for a press report")
-        return cls(year, month, day)
-
-    @property
-    def precision(self) -> str:
-        """ "day", "month" or "year"."""
-        return "day" if self.day else "month" if self.month else "year"
-
-    def sort_key(self) -> tuple[int, int, int]:
-        # A year sorts before its months, a month before its days.
-        """Chronological order: a year before its months, a month before its days."""
-        return (self.year, self.month or 0, self.day or 0)
-
-    def __lt__(self, other: PartialDate) -> bool:
-        return self.sort_key() < other.sort_key()
-
-    def earliest(self) -> dt.date:
-        """The first day the date can mean."""
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    def iso(self) -> str:
-        """The value for `<time datetime=...>`: `2017`, `2017-04` or `2017-04-01`."""
-        text = f"{self.year:04d}"
-        if self.month:
-            text += f"-{self.month:02d}"
-        if self.day:
-            text += f"-{self.day:02d}"
-        return text
-
-    def human(self) -> str:
-        """How a reader says it: `2017`, `April 2017`, `1 April 2017`."""
-        if not self.month:
-            return str(self.year)
-        month = _MONTHS[self.month - 1]
-        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
-
-    def __str__(self) -> str:
-        return self.iso()
-
-
-PartialDateField = Annotated[
-    PartialDate,
-    BeforeValidator(PartialDate.parse),
-    PlainSerializer(PartialDate.iso, return_type=str),
+EdtfDateField = Annotated[
+    EdtfDate,
+    BeforeValidator(EdtfDate.parse),
+    PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": _PARTIAL_DATE.pattern},
-                {"type": "integer", "minimum": 1800},
+                {"type": "string", "pattern": EDTF_PATTERN},
+                {"type": "integer", "minimum": EARLIEST_YEAR},
             ],
-            "description": "A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "description": "An EDTF date: " + edtf_examples() + ".",
         }
     ),
 ]
@@ -193,41 +119,80 @@ Stance = Literal["states", "denies"]
 class Published(_Strict):
     """When the report came out: the day if known, otherwise the window it must lie in."""
 
-    date: DayField | None = Field(None, description="The exact day, when known; else null.")
-    not_before: DayField | None = Field(None, description="Earliest possible day.")
-    not_after: DayField | None = Field(None, description="Latest possible day.")
+    when: EdtfDateField = Field(
+        alias="date",
+        description=(
+            "The day (2019-01-14) or, when the day is not known, the window it lies in as an "
+            "EDTF interval (2019-01-16/2019-01-20) or month (2019-01)."
+        ),
+    )
     basis: Text | None = Field(
         None, description="How the date or window is known. Required when the day is not."
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _window_in_one_value(cls, value: object) -> object:
+        # Until December 2026 a window was written as date: null, not_before, not_after.
+        if isinstance(value, dict) and ("not_before" in value or "not_after" in value):
+            first, last = value.get("not_before"), value.get("not_after")
+            raise ValueError(
+                "not_before and not_after are now one EDTF interval: replace the three lines "
+                f"date, not_before and not_after with 'date: {first}/{last}' (or run "
+                "`newsarchive migrate`, which rewrites every file that needs it)"
+            )
+        if isinstance(value, dict) and value.get("date", "") is None:
+            raise ValueError(
+                "date is null: give the day the report came out, or the window it lies in "
+                "as an EDTF interval (date: 2019-01-16/2019-01-20) with basis saying how "
+                "you know it"
+            )
+        return value
+
     @model_validator(mode="after")
-    def _window_or_day(self) -> Published:
-        if self.date is None:
-            if self.not_before is None or self.not_after is None or self.basis is None:
-                raise ValueError(
-                    "the exact day is not given, so give not_before, not_after and basis "
-                    "(the window the report came out in and how you know it)"
-                )
-            if self.not_before > self.not_after:
-                raise ValueError("not_before is after not_after; swap them")
-        elif self.not_before is not None or self.not_after is not None:
-            raise ValueError("give either date or not_before/not_after, not both")
+    def _window_is_known(self) -> Published:
+        when = self.when
+        if when.start is None or when.end is None or when.qualified:
+            raise ValueError(
+                f"publication date {when} must be a day or a window with two known ends "
+                "(like 2019-01-16/2019-01-20); say what is uncertain in basis"
+            )
+        if not self.exact and self.basis is None:
+            raise ValueError(
+                "the exact day is not given, so add basis: how you know the window the "
+                "report came out in"
+            )
         return self
-
-    @property
-    def sort_date(self) -> dt.date:
-        """The day to sort by: the exact day, or the window's first day."""
-        return self.date or self.not_before  # type: ignore[return-value]
-
-    @property
-    def latest(self) -> dt.date:
-        """The last day the report can have come out."""
-        return self.date or self.not_after  # type: ignore[return-value]
 
     @property
     def exact(self) -> bool:
         """Whether the exact day is known."""
-        return self.date is not None
+        return self.when.precision == "day"
+
+    @property
+    def date(self) -> dt.date | None:
+        """The exact day, when known."""
+        return self.when.earliest() if self.exact else None
+
+    @property
+    def not_before(self) -> dt.date:
+        """The first day the report can have come out."""
+        return self.when.earliest()  # type: ignore[return-value]  # both ends known
+
+    @property
+    def not_after(self) -> dt.date:
+        """The last day the report can have come out."""
+        return self.when.latest()  # type: ignore[return-value]
+
+    @property
+    def sort_date(self) -> dt.date:
+        """The day to sort by: the exact day, or the window's first day."""
+        return self.not_before
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the report can have come out."""
+        return self.not_after
 
 
 class Source(_Strict):
@@ -392,7 +357,7 @@ class Figure(_Strict):
 class Event(_Strict):
     """An event the report mentions, dated as precisely as the text allows, or undated."""
 
-    date: PartialDateField | None = Field(
+    date: EdtfDateField | None = Field(
         description="As precise as the text allows; null when the text gives no date."
     )
     date_basis: Text | None = Field(

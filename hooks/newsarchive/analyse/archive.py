@@ -52,7 +52,7 @@ def analyse(articles: list[Article]) -> Archive:
     people, unnamed = find_people(newest_first)
     return Archive(
         articles=newest_first,
-        timeline=build_timeline(newest_first),
+        timeline=build_timeline(newest_first, shared),
         figures=figure_rows(newest_first, shared),
         shared=shared,
         people=people,

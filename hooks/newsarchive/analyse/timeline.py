@@ -8,10 +8,17 @@ How events are matched as "the same":
   look-alikes by giving them different keys.
 Matching is by dictionary look-up, so it stays linear in the number of events.
 
-What a merged event says about its date: never more than every report says. Each report
-keeps its own date; the event is dated by the least precise of them when they nest (2018
-and December 2018: 2018), and is a conflict, dated by the range they span, when they do not
-(December 2018 against January 2019). Events no report dates are kept apart as undated.
+What a merged event says about its date: never more than every report says. Dates are
+EDTF (dates.py): a day, month, year or interval. Each report keeps its own date; the event
+is dated by the one that contains all the others (2018 contains December 2018; "since
+December", 2018-12/2019-01-14, contains "Monday", 14 January), else by the span from the
+earliest to the latest. It is a conflict only when the dates cannot all be true: when no
+day lies within all of them (December 2018 against January 2019). On a line, intervals
+that overlap two by two share a day, so one pass finds it. Events no report dates are kept
+apart as undated.
+
+A paragraph copied from an earlier report tells its events on that report's word, not as a
+second source: each citation counts for its origin (figures.py does the same for figures).
 """
 
 from __future__ import annotations
@@ -21,9 +28,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..cache import BuildCache
+from ..dates import EdtfDate
 from ..model import Article, PartialDate
 from ..passages import passage_id
+from .origins import PARAGRAPH_OF_QUOTE, copied_paragraphs, origin_of
 from .reuse import point_groups_at_current, reused
+from .shared_passages import SharedGroup
 from .support import Support
 
 __all__ = [
@@ -31,7 +41,6 @@ __all__ = [
     "TimelineEntry",
     "build_timeline",
     "by_date",
-    "contains",
     "publication_date",
 ]
 
@@ -43,9 +52,10 @@ class Citation:
     article: Article
     quote: str
     date_basis: str | None = None
-    date: PartialDate | None = None  # the report's own date for the event (None: undated)
+    date: EdtfDate | None = None  # the report's own date for the event (None: undated)
     summary: str = ""
     primary_source: str | None = None
+    source: Article | None = None  # the report it originates in, if copied; else None
 
     @property
     def passage_id(self) -> str:
@@ -58,13 +68,12 @@ class TimelineEntry:
     """An event, or a report's publication, with the reports that tell it."""
 
     id: str
-    date: PartialDate | None  # what every report allows; None when no report dates it
+    date: EdtfDate | None  # what every report allows; None when no report dates it
     summary: str
     kind: str  # "event" or "publication"
     citations: list[Citation] = field(default_factory=list)
     # A publication known only as a window sorts at its first possible day.
     sort_date: tuple[int, int, int] | None = None
-    until: PartialDate | None = None  # the last date of a conflict's range
     conflict: bool = False  # the reports give dates that cannot all be true
 
     def sort_key(self) -> tuple:
@@ -78,20 +87,21 @@ class TimelineEntry:
         """The reports, outlets and named primary sources behind the event."""
         support = Support()
         for citation in self.citations:
-            support.add(citation.article, citation.article, citation.primary_source)
+            origin = citation.source or citation.article
+            support.add(citation.article, origin, citation.primary_source)
         return support
 
-    def dates(self) -> list[tuple[PartialDate | None, list[Citation]]]:
+    def dates(self) -> list[tuple[EdtfDate | None, list[Citation]]]:
         """Each date the reports give (None: not dated), with the reports giving it."""
         return by_date(self.citations)
 
 
-def by_date(citations: list[Citation]) -> list[tuple[PartialDate | None, list[Citation]]]:
+def by_date(citations: list[Citation]) -> list[tuple[EdtfDate | None, list[Citation]]]:
     """Each date some reports give (None: not dated), with the reports giving it, in order."""
-    found: dict[PartialDate | None, list[Citation]] = {}
+    found: dict[EdtfDate | None, list[Citation]] = {}
     for citation in citations:
         found.setdefault(citation.date, []).append(citation)
-    return sorted(found.items(), key=lambda item: item[0].sort_key() if item[0] else (9999,))
+    return sorted(found.items(), key=lambda item: (item[0] is None, item[0] or _NO_DATE))
 
 
 def _summary_words(text: str) -> str:
@@ -101,6 +111,9 @@ def _summary_words(text: str) -> str:
 
 def _entry_id(seed: str) -> str:
     return "event-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
+
+
+_NO_DATE = EdtfDate.parse(9999)
 
 
 def publication_date(article: Article) -> PartialDate:
@@ -121,7 +134,7 @@ def _publication_entry(article: Article) -> TimelineEntry:
     first = article.published.sort_date
     return TimelineEntry(
         id=_entry_id("published:" + article.slug),
-        date=publication_date(article),
+        date=article.published.when,
         summary=f"{article.meta.source.outlet} publishes “{article.meta.title}”",
         kind="publication",
         citations=[Citation(article, quote="")],
@@ -134,27 +147,36 @@ def _publication_entry(article: Article) -> TimelineEntry:
 _TIMELINES: BuildCache[list[TimelineEntry]] = BuildCache()
 
 
-def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
+def build_timeline(articles: list[Article], shared: list[SharedGroup]) -> list[TimelineEntry]:
     """Merge the events of all reports and their publications, in chronological order;
     events that no report dates come last, with no date."""
-    entries = reused(_TIMELINES, articles, _timeline_reads, lambda: _build_timeline(articles))
+    entries = reused(
+        _TIMELINES,
+        articles,
+        _timeline_reads,
+        lambda: _build_timeline(articles, shared),
+        (PARAGRAPH_OF_QUOTE,),
+    )
     current = {article.slug: article for article in articles}
-    return point_groups_at_current(entries, "citations", current)
+    return point_groups_at_current(entries, "citations", current, ("article", "source"))
 
 
 def _timeline_reads(article: Article) -> tuple:
+    # The body and days decide which paragraphs are copied, so where an event comes from.
     meta = article.meta
-    return meta.events, meta.source.published, meta.title, meta.source.outlet
+    return meta.events, meta.source.published, meta.title, meta.source.outlet, article.body
 
 
-def _build_timeline(articles: list[Article]) -> list[TimelineEntry]:
+def _build_timeline(articles: list[Article], shared: list[SharedGroup]) -> list[TimelineEntry]:
+    copied = copied_paragraphs(shared)
+    copiers = {slug for slug, _ in copied}
     by_key: dict[str, TimelineEntry] = {}
     keyed_look_alikes: dict[tuple, str] = {}
     # Keyed events first, so that unkeyed events with the same date and words can join them.
     events = [(a, e) for a in articles for e in a.meta.events]
     events.sort(key=lambda pair: pair[1].key is None)
     for article, event in events:
-        look_alike = (event.date.iso() if event.date else "", _summary_words(event.summary))
+        look_alike = (str(event.date or ""), _summary_words(event.summary))
         key = event.key or keyed_look_alikes.get(look_alike) or "|".join(look_alike)
         if event.key:
             keyed_look_alikes.setdefault(look_alike, key)
@@ -171,6 +193,7 @@ def _build_timeline(articles: list[Article]) -> list[TimelineEntry]:
                 event.date,
                 event.summary,
                 event.primary_source,
+                origin_of(article, event.quote, copied) if article.slug in copiers else None,
             )
         )
     for entry in by_key.values():
@@ -184,28 +207,25 @@ def _build_timeline(articles: list[Article]) -> list[TimelineEntry]:
     return dated + sorted((e for e in entries if not e.date), key=lambda e: e.sort_key())
 
 
-def contains(outer: PartialDate, inner: PartialDate) -> bool:
-    """Whether `inner` lies within `outer` (2018 contains December 2018 and itself)."""
-    return all(
-        mine is None or mine == theirs
-        for mine, theirs in zip(
-            (outer.year, outer.month, outer.day), (inner.year, inner.month, inner.day), strict=True
-        )
-    )
-
-
 def _date_entry(entry: TimelineEntry) -> None:
     """Date a merged event by what all its reports allow, or mark their dates a conflict."""
     dates = [c.date for c in entry.citations if c.date is not None]
     if not dates:
         return
-    finest = max(dates, key=lambda d: _PRECISION[d.precision])
-    if all(contains(date, finest) for date in dates):
-        entry.date = min(dates, key=lambda d: _PRECISION[d.precision])
-        return
-    entry.conflict = True
-    entry.date = min(dates, key=lambda d: d.earliest())
-    entry.until = max(dates, key=lambda d: d.sort_key())
+    bounds = [date.bounds() for date in dates]
+    entry.conflict = max(first for first, _ in bounds) > min(last for _, last in bounds)
+    # One date contains all the others when it has both the earliest start and the latest end.
+    hull = (min(first for first, _ in bounds), max(last for _, last in bounds))
+    widest = next((d for d, b in zip(dates, bounds, strict=True) if b == hull), None)
+    entry.date = widest or _span(dates)
 
 
-_PRECISION = {"year": 0, "month": 1, "day": 2}
+def _span(dates: list[EdtfDate]) -> EdtfDate:
+    """The interval from the earliest date's start to the latest date's end."""
+    first = min(dates, key=lambda d: d.bounds()[0])
+    last = max(dates, key=lambda d: d.bounds()[1])
+    start = "" if first.start is None else f"{first.start}{first.start_qualifier}"
+    end = "" if last.end is None else f"{last.end}{last.end_qualifier}"
+    start = ".." if first.start_open else start
+    end = ".." if last.end_open else end
+    return EdtfDate.parse(f"{start}/{end}") if start or end else first

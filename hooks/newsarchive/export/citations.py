@@ -31,7 +31,7 @@ def _window_note(article: Article) -> str | None:
     if published.exact:
         return None
     first, last = published.not_before, published.not_after
-    return f"Published between {first.isoformat()} and {last.isoformat()}; exact day not known."  # type: ignore[union-attr]
+    return f"Published between {first.isoformat()} and {last.isoformat()}; exact day not known."
 
 
 def _title_note(article: Article) -> str | None:
@@ -87,9 +87,7 @@ def csl_json(article: Article, archive_page: str) -> dict[str, Any]:
         item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}  # type: ignore[union-attr]
     else:  # a range: the first and last day it can have come out
         first, last = published.not_before, published.not_after
-        item["issued"] = {
-            "date-parts": [[d.year, d.month, d.day] for d in (first, last)]  # type: ignore[union-attr]
-        }
+        item["issued"] = {"date-parts": [[d.year, d.month, d.day] for d in (first, last)]}
     if source.url:
         item["URL"] = source.url
     if source.archived:
@@ -190,7 +188,7 @@ def ris(article: Article, archive_page: str) -> str:
         day = published.date
         lines.append(("PY", str(day.year)))  # type: ignore[union-attr]
         lines.append(("DA", day.strftime("%Y/%m/%d/")))  # type: ignore[union-attr]
-    elif published.not_before.year == published.latest.year:  # type: ignore[union-attr]
+    elif published.not_before.year == published.latest.year:
         lines.append(("PY", str(published.latest.year)))
     if source.url:
         lines.append(("UR", source.url))

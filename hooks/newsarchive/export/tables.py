@@ -49,8 +49,9 @@ _REPORT = (
         "date",
         "The day the report came out, when known; empty when only a window is known.",
     ),
-    _described(Published, "not_before", "published_not_before", "date"),
-    _described(Published, "not_after", "published_not_after", "date"),
+    _described(Published, "when", "published_edtf"),
+    Column("published_not_before", "date", "The first day the report can have come out."),
+    Column("published_not_after", "date", "The last day the report can have come out."),
 )
 _PASSAGE_ADDRESS = Column(
     "passage_url", "string", "The passage, highlighted in the report's page on this site."
@@ -166,8 +167,9 @@ def _report_columns(article: Article) -> dict[str, Any]:
         "report_id": article.slug,
         "outlet": article.meta.source.outlet,
         "published": published.date,
-        "published_not_before": published.not_before or published.date,
-        "published_not_after": published.not_after or published.date,
+        "published_edtf": str(published.when),
+        "published_not_before": published.not_before,
+        "published_not_after": published.not_after,
     }
 
 

@@ -180,9 +180,12 @@ def _dates(meta: FrontMatter, log: ProblemLog, today: dt.date) -> None:
     for index, event in enumerate(meta.events):
         if event.date is None:
             continue
-        if event.date.earliest() > today:
+        first = event.date.earliest()
+        if first is None:  # an open or unknown start: nothing to compare
+            continue
+        if first > today:
             log.add(("events", index, "date"), f"{event.date} is in the future")
-        elif event.date.earliest() > published.latest:
+        elif first > published.latest:
             log.add(
                 ("events", index, "date"),
                 f"{event.date} is after the report was published ({published.latest}); "
@@ -215,7 +218,8 @@ def _file_name(path: Path, meta: FrontMatter, log: ProblemLog) -> None:
         log.add(
             ("source", "published"),
             f"the file name starts with {match.group(1)} but the report was published "
-            f"{meta.source.published.sort_date} (the exact day or not_before); rename the file",
+            f"{meta.source.published.sort_date} (the exact day or the first day of its window); "
+            "rename the file",
         )
 
 

@@ -117,6 +117,4 @@ def entry_label(entry: TimelineEntry) -> str:
         return publication_label(entry.citations[0].article)
     if entry.date is None:
         return "Date not given"
-    if entry.conflict and entry.until is not None:
-        return f"{entry.date.human()} – {entry.until.human()}"
     return entry.date.human()

@@ -17,7 +17,7 @@ import frontmatter
 import yaml
 
 from ..analyse.people import fold_name
-from ..model import Article, PartialDate
+from ..model import Article, EdtfDate
 from .events import EventSuggestion, event_suggestions, known_events
 from .figures import FigureSuggestion, figure_suggestions
 from .quotes import Quotation, quotations, reported_speech
@@ -48,11 +48,11 @@ def _publication_window(metadata: dict) -> tuple[dt.date, dt.date] | None:
     """The publication day or window the front matter gives, if it gives a usable one."""
     published = (metadata.get("source") or {}).get("published") or {}
     try:
-        if published.get("date"):
-            day = PartialDate.parse(published["date"])
-            return (day.earliest(), day.earliest()) if day.precision == "day" else None
-        first, last = (PartialDate.parse(published.get(k)) for k in ("not_before", "not_after"))
-        return first.earliest(), last.earliest()
+        when = EdtfDate.parse(published.get("date"))
+        first, last = when.earliest(), when.latest()
+        if first is None or last is None:
+            return None
+        return first, last
     except (ValueError, TypeError, AttributeError):
         return None
 

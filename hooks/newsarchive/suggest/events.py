@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from ..model import Article, PartialDate
+from ..model import Article, EdtfDate, PartialDate
 from .dates import DateMention, date_mentions
 from .figures import COUNTED_WORDS
 from .numbers import quantities
@@ -36,7 +36,7 @@ class KnownEvent:
     """An event key of the archive: its date, its passages' words, the reports using it."""
 
     key: str
-    date: PartialDate | None
+    date: EdtfDate | None
     words: set[str] = field(default_factory=set)
     reports: list[str] = field(default_factory=list)
 
@@ -79,11 +79,10 @@ def known_events(articles: list[Article]) -> list[KnownEvent]:
     return list(known.values())
 
 
-def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+def _dates_agree(a: PartialDate | None, b: EdtfDate | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    shorter = min(len(a.iso()), len(b.iso()))
-    return a.iso()[:shorter] == b.iso()[:shorter]
+    return EdtfDate.parse(a.iso()).overlaps(b)
 
 
 def _matching_key(
