@@ -6,7 +6,8 @@ with a report published earlier (see syndication.py): then its source is that ea
 report, because a copied paragraph is not an independent confirmation of what it says.
 Outlets are counted by those sources, so neither an outlet's later reports nor a copied
 paragraph count twice. Primary sources are the ones the reports name (`primary_source`),
-compared as people's names are (people.fold_name).
+compared as people's names are (people.fold_name). Claims and values are ranked by that
+independent support, never by how many reports make them (headlines.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..cache import BuildCache
 from ..model import VAGUE_QUALIFIERS, Article, Figure
 from ..passages import find_passage
 from ..slugs import distinct_slugs, slugify
+from .headlines import row_rank, value_rank
 from .reuse import point_groups_at_current, reused
 from .shared_passages import SharedGroup, paragraphs_of
 from .support import Support
@@ -111,14 +113,24 @@ class FigureRow:
         high = min(claim.bounds()[1] for claim in stated)
         return low > high
 
+    @cached_property
+    def support(self) -> Support:
+        """What stands behind the claim, whatever the value: every report stating it
+        (denials are not support), the outlets they count as, the sources they name."""
+        support = Support()
+        for claim in self.claims:
+            if not claim.denies:
+                support.add(claim.article, claim.source, claim.figure.primary_source)
+        return support
+
     @property
     def disputed(self) -> list[FigureClaim]:
         """The claims that deny the figure (a spokesman's "let alone 40")."""
         return [claim for claim in self.claims if claim.denies]
 
     def values(self) -> list[ValueSupport]:
-        """Each distinct wording of the figure ("around 40") with the reports behind it;
-        denials are not among them."""
+        """Each distinct wording of the figure ("around 40") with the reports behind it,
+        best supported first (headlines.value_rank); denials are not among them."""
         return list(self._values)
 
     @cached_property
@@ -130,11 +142,13 @@ class FigureRow:
                 say_figure(claim.figure), ValueSupport(figure=claim.figure)
             )
             support.add(claim.article, claim.source, claim.figure.primary_source)
-        return list(by_value.values())
+        return [
+            by_value[said] for said in sorted(by_value, key=lambda s: value_rank(by_value[s], s))
+        ]
 
     def best_supported(self, count: int) -> list[ValueSupport]:
-        """The `count` values given by the most reports (for summaries of long rows)."""
-        return sorted(self._values, key=lambda v: -len(v.reports))[:count]
+        """The `count` best supported values (for summaries of long rows)."""
+        return self._values[:count]
 
     def cells(self, article: Article) -> list[FigureClaim]:
         """The claims of this row made by one report (looked up, not searched)."""
@@ -204,7 +218,8 @@ def _paragraph_of(article: Article, quote: str) -> int | None:
 
 
 def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[FigureRow]:
-    """Every figure of every report, one row per (label, period, unit); most-cited first.
+    """Every figure of every report, one row per (label, period, unit); best supported
+    first (headlines.row_rank: by outlets and primary sources, never by reports).
 
     Claims about different periods are different rows, never merged.
     """
@@ -218,7 +233,9 @@ def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Figu
     )
     current = {article.slug: article for article in articles}
     claimed = (("figure", "figures"),)  # a claim's figure is one of its report's figures
-    return point_groups_at_current(rows, "claims", current, ("article", "source"), claimed)
+    rows = point_groups_at_current(rows, "claims", current, ("article", "source"), claimed)
+    # Ranked after pointing: support reads the outlets, which _figure_reads does not.
+    return sorted(rows, key=row_rank)
 
 
 # While serving: the rows made last time, by what they are made from: every report's
@@ -242,7 +259,7 @@ def _figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Fig
             copier = article.slug in copiers
             source = _source_of(article, figure.quote, copied_from) if copier else article
             row.claims.append(FigureClaim(article, figure, source))
-    return sorted(rows.values(), key=lambda r: (-len(r.articles), r.label, r.period or ""))
+    return list(rows.values())
 
 
 def figure_row_ids(rows: list[FigureRow]) -> list[str]:

@@ -54,3 +54,13 @@ class Support:
     def unnamed_reports(self) -> list[Article]:
         """Reports that name no primary source for the claim."""
         return [a for slug, a in self.reports.items() if slug not in self.naming]
+
+    @property
+    def outlet_count(self) -> int:
+        """How many outlets carry the claim (source reports' outlets, each once)."""
+        return len(self.outlets)
+
+    @property
+    def primary_count(self) -> int:
+        """How many distinct primary sources the reports name for the claim."""
+        return len(self.primary)

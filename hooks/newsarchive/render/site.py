@@ -21,15 +21,19 @@ from .templates import render_cached, render_template
 from .urls import page_url, report_src
 from .words import publication_label
 
+HOME_FIGURES = 6  # key figures on the home page
 HOME_MARKERS = ("<!-- archive:key-figures -->", "<!-- archive:latest-reports -->")
 
 
 def home_blocks(archive: Archive, options: PagingOptions) -> dict[str, str]:
     """What goes in place of each of the home page's markers: the archive's key facts."""
+    # The key figures are the best supported claims (analyse/headlines.py): those two or
+    # more outlets carry first; a single-outlet claim only fills the slots left, and its
+    # card says "one outlet". Never ranked by how many reports repeat a claim.
     figures = render_cached(
         "home_figures.html",
-        rows=archive.figures[:6],
-        row_urls=figure_row_urls(archive, options)[:6],
+        rows=archive.figures[:HOME_FIGURES],
+        row_urls=figure_row_urls(archive, options)[:HOME_FIGURES],
         count=len(archive.articles),
     )
     latest = render_cached(
