@@ -57,7 +57,7 @@ def copy_project(target: Path) -> Path:
     """A copy of the project's site sources (config, docs, hooks, articles) to change freely."""
     for name in ("docs", "hooks", "articles"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", "records.yml"):
         shutil.copy(ROOT / name, target / name)
     return target
 

@@ -125,7 +125,7 @@ def test_pre_commit_hook_checks_changed_articles(tmp_path: Path):
         cwd=repo, capture_output=True, text=True, env=env,
     )  # fmt: skip
     assert result.returncode == 1
-    assert "figures[2].value: 'three' is not a whole number" in result.stdout
+    assert "figures[3].value: 'three' is not a whole number" in result.stdout
 
 
 def test_a_scaffold_reads_back_as_front_matter_and_body_with_python_frontmatter():

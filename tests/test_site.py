@@ -301,7 +301,7 @@ def test_a_broken_article_fails_the_build_naming_file_line_and_field(tmp_path: P
     result = build_site(project, tmp_path / "out", TMPDIR=str(temp))
     assert result.returncode != 0
     assert f"articles/{article.name}:" in result.stderr
-    assert "figures[2].value: 'three' is not a whole number" in result.stderr
+    assert "figures[3].value: 'three' is not a whole number" in result.stderr
     assert not list(temp.glob("newsarchive-*")), "the staged files of a failed build stay"
 
 

@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 from .links import dead_links
-from .load import load_archive
+from .load import load_archive, load_records
 from .load.characters import visible
 from .load.labels import label_warnings
+from .load.names import records_listing
 from .load.problems import Problem
 from .migrate import migrate_files
 from .model import PartialDate, json_schema
@@ -49,7 +50,9 @@ def _check(args: argparse.Namespace) -> int:
     # Problems quote what editors wrote (file names, keys, values): str() shows each on one
     # line with its controls escaped (Problem), the annotations escape it as GitHub does.
     paths = [Path(p) for p in args.paths] or [Path("articles")]
-    articles, problems = load_archive(paths)
+    records, problems = load_records(Path(args.root))
+    articles, more = load_archive(paths, records=records)
+    problems += more
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
         if args.github:
@@ -184,6 +187,17 @@ def _suggest(args: argparse.Namespace) -> int:
         return 1
 
 
+def _records(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    records, problems = load_records(root)
+    articles, more = load_archive([root / "articles"], root=root, records=records)
+    for problem in sorted(problems + more):
+        print(problem, file=sys.stderr)
+    for line in records_listing(records, articles).splitlines():
+        print(visible(line))  # names are the editors' text: controls shown as escapes
+    return 1 if problems else 0
+
+
 def _migrate(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths or ["articles"]]
     files = [f for p in paths for f in (sorted(p.glob("*.md")) if p.is_dir() else [p])]
@@ -201,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate article files (default: articles/)")
     check.add_argument("paths", nargs="*", help="article files or folders")
     check.add_argument("--github", action="store_true", help="also print GitHub annotations")
+    check.add_argument(
+        "--root", default=".", help="the archive's folder, holding records.yml (default: .)"
+    )
     check.add_argument(
         "--links",
         action="store_true",
@@ -242,6 +259,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write them into the file as commented-out items (nothing there is overwritten)",
     )
     suggestion.set_defaults(run=_suggest)
+    listing = commands.add_parser(
+        "records", help="list every record id an editor can reuse, and names not recorded"
+    )
+    listing.add_argument("--root", default=".", help="the archive's folder (default: .)")
+    listing.set_defaults(run=_records)
     migrate = commands.add_parser(
         "migrate", help="rewrite article files written for an older schema (default: articles/)"
     )

@@ -326,6 +326,14 @@ class Figure(_Strict):
             "when the report does not name one."
         ),
     )
+    relayed_by: Text | None = Field(
+        None,
+        description=(
+            "Who passes the figure on from the primary source, when the report says so: a "
+            'minister or a ministry citing reports, or the outlet itself ("The Russian LGBT '
+            'Network have said"). With primary_source, the page shows the chain.'
+        ),
+    )
     quote: Text = Field(description="The verbatim passage of the body that states it.")
     other_quotes: list[Text] = Field(
         [], description="Other passages of the same report that state the same figure."
@@ -477,10 +485,20 @@ class Article:
     body_line: int  # line of the file where the body starts
     lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
     digest: bytes = field(default=b"", compare=False, repr=False)  # of the file's bytes
+    # Each name the front matter gives that is in the records -> (record key, display name);
+    # filled by load.names once every file is read.
+    named: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, loc: tuple) -> int:
         """The file line of a front matter field, e.g. `("figures", 0, "quote")`."""
         return line_of(self.lines, loc)
+
+    def identity(self, name: str) -> tuple[str, str]:
+        """Who `name` is, for counting: its record's key and name, or, for a name that
+        is not in the records, its folded spelling and the name as written."""
+        from .records import fold_name  # records builds on this module
+
+        return self.named.get(name) or ("name:" + (fold_name(name) or name), name)
 
     @property
     def published(self) -> Published:

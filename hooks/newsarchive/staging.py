@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar
 from .analyse.archive import Archive, analyse
 from .export import CITATIONS_DIR, download_files
 from .export.files import Licence
-from .load import load_archive
+from .load import load_archive, load_records
 from .load.history import last_changes
 from .render import (
     CONTRIBUTING_FILE,
@@ -178,7 +178,11 @@ def stage_archive(
     keep it in memory. `settled` is called when what is made so far lives to the end (the
     articles once loaded, then their analysis)."""
     with timings.phase("load"):
-        articles, problems = load_archive([request.root / "articles"], root=request.root)
+        records, problems = load_records(request.root)
+        articles, more = load_archive(
+            [request.root / "articles"], root=request.root, records=records
+        )
+        problems += more
     timings.note_memory("loaded")
     if problems:
         return Staged(folders, problems=[str(problem) for problem in sorted(problems)])

@@ -18,11 +18,11 @@ from functools import cached_property
 
 from ..cache import BuildCache
 from ..model import VAGUE_QUALIFIERS, Article, Figure
-from ..passages import find_passage
 from ..slugs import distinct_slugs, slugify
 from .headlines import row_rank, value_rank
+from .origins import PARAGRAPH_OF_QUOTE, copied_paragraphs, origin_of
 from .reuse import point_groups_at_current, reused
-from .shared_passages import SharedGroup, paragraphs_of
+from .shared_passages import SharedGroup
 from .support import Support
 
 __all__ = [
@@ -188,35 +188,6 @@ def say_figure(figure: Figure, unit: str | None = None) -> str:
     return f"denies {said}" if figure.stance == "denies" else said
 
 
-def _copied_from(shared: list[SharedGroup]) -> dict[tuple, Article]:
-    """(report slug, paragraph index) -> the earlier report the paragraph was copied from."""
-    copied_from = {}
-    for group in shared:
-        for member in group.members[1:]:
-            copied_from[(member.article.slug, member.index)] = group.origin.article
-    return copied_from
-
-
-def _source_of(article: Article, quote: str, copied_from: dict[tuple, Article]) -> Article:
-    """The report a claim originates in: the earlier one if its paragraph was copied."""
-    index = _PARAGRAPH_OF_QUOTE.get((article.body, quote), lambda: _paragraph_of(article, quote))
-    return article if index is None else copied_from.get((article.slug, index), article)
-
-
-# While serving: which paragraph of a body holds a quote (finding it is the costly part).
-_PARAGRAPH_OF_QUOTE: BuildCache[int | None] = BuildCache()
-
-
-def _paragraph_of(article: Article, quote: str) -> int | None:
-    span = find_passage(article.body, quote)
-    if span is None:
-        return None
-    for paragraph in paragraphs_of(article):
-        if paragraph.start <= span.start < paragraph.end:
-            return paragraph.index
-    return None
-
-
 def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[FigureRow]:
     """Every figure of every report, one row per (label, period, unit); best supported
     first (headlines.row_rank: by outlets and primary sources, never by reports).
@@ -229,7 +200,7 @@ def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Figu
         articles,
         _figure_reads,
         lambda: _figure_rows(articles, shared),
-        (_PARAGRAPH_OF_QUOTE,),
+        (PARAGRAPH_OF_QUOTE,),
     )
     current = {article.slug: article for article in articles}
     claimed = (("figure", "figures"),)  # a claim's figure is one of its report's figures
@@ -245,11 +216,12 @@ _ROWS: BuildCache[list[FigureRow]] = BuildCache()
 
 def _figure_reads(article: Article) -> tuple:
     published = article.published
-    return article.meta.figures, article.body, published.sort_date, published.latest
+    reads = article.meta.figures, article.body, published.sort_date, published.latest
+    return reads + (article.named,)  # the records say who a name is
 
 
 def _figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[FigureRow]:
-    copied_from = _copied_from(shared)
+    copied_from = copied_paragraphs(shared)
     copiers = {slug for slug, _ in copied_from}
     rows: dict[tuple, FigureRow] = {}
     for article in articles:
@@ -257,7 +229,7 @@ def _figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Fig
             key = (figure.label, figure.period, figure.unit)
             row = rows.setdefault(key, FigureRow(figure.label, figure.period, figure.unit))
             copier = article.slug in copiers
-            source = _source_of(article, figure.quote, copied_from) if copier else article
+            source = origin_of(article, figure.quote, copied_from) if copier else article
             row.claims.append(FigureClaim(article, figure, source))
     return list(rows.values())
 

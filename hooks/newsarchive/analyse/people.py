@@ -14,19 +14,15 @@ person (a confirmed variant); quotes with different keys are never joined.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from anyascii import anyascii
-
 from ..cache import BuildCache
 from ..model import Article, Quote
+from ..records import fold_name
 from .reuse import point_at_current, point_groups_at_current, reused
 
 __all__ = ["Person", "QuoteRef", "find_people", "fold_name"]
-
-HONORIFICS = {"sir", "dame", "dr", "mr", "mrs", "ms", "prof", "professor", "lord", "lady"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +49,8 @@ class Person:
         reports: dict[str, set[str]] = {}
         for ref in self.quotes:
             reports.setdefault(ref.quote.name, set()).add(ref.article.slug)  # type: ignore[arg-type]
-        keyed = fold_name(self.key.removeprefix("key:").replace("-", " ")) if self.confirmed else ""
+        keyed = self.key.removeprefix("key:").split("/")[-1].replace("-", " ")
+        keyed = fold_name(keyed) if self.confirmed else ""
         return sorted(reports, key=lambda n: (fold_name(n) != keyed, -len(reports[n]), n))
 
     @property
@@ -75,14 +72,6 @@ class Person:
     def articles(self) -> list[Article]:
         """The reports that quote the person, each once."""
         return list({ref.article.slug: ref.article for ref in self.quotes}.values())
-
-
-def fold_name(name: str) -> str:
-    """A name as compared: no case, accents, punctuation, honorifics or leading "the";
-    other scripts transliterated, so a Cyrillic and a Latin spelling can meet."""
-    ascii_name = anyascii(name)  # Игорь Кочетков -> Igor' Kochetkov
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_name.lower()) if w not in HONORIFICS]
-    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
 def _edits(a: str, b: str) -> int:
@@ -142,7 +131,7 @@ _QUOTE = (("quote", "quotes"),)  # a QuoteRef's quote is one of its report's quo
 
 
 def _people_reads(article: Article) -> tuple:
-    return article.meta.quotes, article.published.sort_date
+    return article.meta.quotes, article.published.sort_date, article.named
 
 
 def _find_people(articles: list[Article]) -> tuple[list[Person], list[QuoteRef]]:
@@ -154,8 +143,13 @@ def _find_people(articles: list[Article]) -> tuple[list[Person], list[QuoteRef]]
             if quote.name is None:
                 unnamed.append(ref)
                 continue
-            key = f"key:{quote.person}" if quote.person else fold_name(quote.name)
-            people.setdefault(key, Person(key, confirmed=bool(quote.person))).quotes.append(ref)
+            recorded = quote.name in article.named
+            if recorded:  # the records say who it is, whatever the spelling
+                key = "key:" + article.identity(quote.name)[0]
+            else:
+                key = f"key:{quote.person}" if quote.person else fold_name(quote.name)
+            confirmed = recorded or bool(quote.person)
+            people.setdefault(key, Person(key, confirmed=confirmed)).quotes.append(ref)
     _join_variants(people)
     for person in people.values():
         person.quotes.sort(key=lambda r: (r.article.published.sort_date, r.article.slug))

@@ -51,7 +51,8 @@ _READS: BuildCache[bytes] = BuildCache()
 
 def _read(results: BuildCache, article: Article, reads: Callable[[Article], Any]) -> tuple:
     # repr is exact for what the parts read: text, dates, numbers and front matter records.
-    key = (id(results), article.digest)
+    # The records can change who a name is while the file stays the same.
+    key = (id(results), article.digest, repr(article.named))
     return article.slug, _READS.get(key, lambda: digest(repr(reads(article))))
 
 

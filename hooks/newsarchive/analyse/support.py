@@ -4,8 +4,9 @@ the outlets they count as, and the primary sources they name.
 Counting sources, not reports: an outlet's second report on a story is not a second
 source, and neither is a paragraph copied from another report, so outlets are counted by
 each claim's source report (the report itself, or the one its paragraph was copied from).
-Primary sources are the ones the reports name (`primary_source`), compared as people's
-names are: without case, accents, punctuation, honorifics or a leading "the".
+Primary sources and outlets are counted by record (records.py): "LGBT Network" and "Russian
+LGBT Network" are one when the record lists both; a name not in the records is compared by
+its folded spelling (no case, accents, punctuation, honorifics or leading "the").
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .people import fold_name
 
 __all__ = ["Support"]
 
@@ -25,7 +25,7 @@ class Support:
 
     reports: dict[str, Article] = field(default_factory=dict)
     sources: dict[str, Article] = field(default_factory=dict)  # origin reports, by slug
-    primary: dict[str, str] = field(default_factory=dict)  # folded name -> name as written
+    primary: dict[str, str] = field(default_factory=dict)  # identity -> name shown
     naming: set[str] = field(default_factory=set)  # reports that name a primary source
 
     def add(self, article: Article, source: Article, primary_source: str | None) -> None:
@@ -33,7 +33,8 @@ class Support:
         self.reports.setdefault(article.slug, article)
         self.sources.setdefault(source.slug, source)
         if primary_source:
-            self.primary.setdefault(fold_name(primary_source), primary_source)
+            key, name = article.identity(primary_source)
+            self.primary.setdefault(key, name)
             self.naming.add(article.slug)
 
     @property
@@ -41,8 +42,8 @@ class Support:
         """The outlets behind the claim, counting each source report's outlet once."""
         names: dict[str, str] = {}
         for source in self.sources.values():
-            outlet = source.meta.source.outlet
-            names.setdefault(fold_name(outlet) or outlet, outlet)
+            key, name = source.identity(source.meta.source.outlet)
+            names.setdefault(key, name)
         return sorted(names.values(), key=str.lower)
 
     @property

@@ -164,7 +164,8 @@ def build_timeline(articles: list[Article], shared: list[SharedGroup]) -> list[T
 def _timeline_reads(article: Article) -> tuple:
     # The body and days decide which paragraphs are copied, so where an event comes from.
     meta = article.meta
-    return meta.events, meta.source.published, meta.title, meta.source.outlet, article.body
+    reads = meta.events, meta.source.published, meta.title, meta.source.outlet, article.body
+    return reads + (article.named,)  # the records say who a name is
 
 
 def _build_timeline(articles: list[Article], shared: list[SharedGroup]) -> list[TimelineEntry]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import line_of
 from .characters import visible
 
-__all__ = ["Problem", "ProblemLog"]
+__all__ = ["Problem", "ProblemLog", "dotted"]
 
 
 @dataclass(frozen=True, order=True)
@@ -46,11 +46,12 @@ class ProblemLog:
         self, loc: tuple, message: str, line: int | None = None, field: str | None = None
     ) -> None:
         """Log a problem of the field `loc` (at its line unless `line` is given)."""
-        field = field or _dotted(loc) or "front matter"
+        field = field or dotted(loc) or "front matter"
         self.problems.append(Problem(self.path, line or self.line_of(loc), field, message))
 
 
-def _dotted(loc: Iterable) -> str:
+def dotted(loc: Iterable) -> str:
+    """A field's path as editors read it: figures[0].quote."""
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))

@@ -25,6 +25,7 @@ from ..cache import BuildCache, digest
 from ..forking import may_fork
 from ..model import Article, Event, Figure, FrontMatter, archived_copy, same_address
 from ..passages import closest_passage, find_passage, normalise
+from ..records import Records
 from ..slugs import slugify
 from .body import body_problems
 from .characters import HIDDEN_IN_KEYS, HIDDEN_IN_VALUES, hidden_message
@@ -32,7 +33,16 @@ from .front_matter import read_article
 from .messages import schema_message
 from .problems import Problem, ProblemLog
 
-__all__ = ["TODO", "Problem", "load_archive", "load_article", "parse_article", "url_key"]
+__all__ = [
+    "TODO",
+    "Problem",
+    "check_values",
+    "load_archive",
+    "load_article",
+    "normalised",
+    "parse_article",
+    "url_key",
+]
 
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 # Python-Markdown costs more than linear time on hostile text (report_text): a 400 KB body
@@ -89,7 +99,7 @@ def _texts(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, bool]]:
         yield loc, data, False
 
 
-def _check_values(data: dict, log: ProblemLog) -> None:
+def check_values(data: dict, log: ProblemLog) -> None:
     """Every key and value as YAML made it, whatever the file's bytes look like (an escape
     such as "\\u202e" or "\\0" writes a character the bytes do not hold): values still
     reading 'TODO: ...' from `newsarchive new`, and characters that are not text a reader
@@ -251,7 +261,7 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _normalised(data: Any, log: ProblemLog, loc: tuple = ()) -> Any:
+def normalised(data: Any, log: ProblemLog, loc: tuple = ()) -> Any:
     """The front matter with every key and text in NFC: a YAML escape (e\\u0301) or an
     escaped line break can write what the file's own NFC text does not hold."""
     if isinstance(data, dict):
@@ -263,10 +273,10 @@ def _normalised(data: Any, log: ProblemLog, loc: tuple = ()) -> Any:
                     log.add(loc + (key,), message)
                 log.lines[loc + (spelled,)] = log.line_of(loc + (key,))
                 key = spelled
-            result[key] = _normalised(value, log, loc + (key,))
+            result[key] = normalised(value, log, loc + (key,))
         return result
     if isinstance(data, list):
-        return [_normalised(value, log, loc + (index,)) for index, value in enumerate(data)]
+        return [normalised(value, log, loc + (index,)) for index, value in enumerate(data)]
     return _nfc(data) if isinstance(data, str) else data
 
 
@@ -282,8 +292,8 @@ def parse_article(
         return log.problems
     data, body, body_line = parts
     if data is not None:
-        data = _normalised(data, log)
-        _check_values(data, log)
+        data = normalised(data, log)
+        check_values(data, log)
     meta = _validate(data, log) if data is not None else None
     _check_body(body, body_line, log)
     if meta is not None:
@@ -400,9 +410,10 @@ def _article_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def load_archive(
-    paths: Iterable[Path], *, root: Path | None = None
+    paths: Iterable[Path], *, root: Path | None = None, records: Records | None = None
 ) -> tuple[list[Article], list[Problem]]:
-    """Load every article under `paths` (files or folders).
+    """Load every article under `paths` (files or folders), with their names resolved
+    against `records` when given (load.names).
 
     Returns:
         The articles, newest first, and every problem in every file. When there is any
@@ -416,6 +427,12 @@ def load_archive(
         else:
             problems.extend(result)
     problems.extend(_cross_file_problems(articles, root))
+    if records is not None:
+        from .names import resolve_names  # names checks values with this module's checks
+
+        display = {article.slug: _display(article.path, root) for article in articles}
+        articles, unresolved = resolve_names(articles, records, display)
+        problems.extend(unresolved)
     articles.sort(key=lambda a: (a.published.sort_date, a.slug), reverse=True)
     return articles, problems
 
