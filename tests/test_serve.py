@@ -192,7 +192,8 @@ def test_make_serve_runs_the_edited_code_after_a_change_in_hooks_and_indexes_for
         _page_when(f"http://{address}/pagefind/pagefind-entry.json", '"page_count"', 60)
         render = project / "hooks" / "newsarchive" / "render" / "site.py"
         text = render.read_text("utf-8")
-        render.write_text(text.replace("title: How to add a report", "title: Edited guide"))
+        assert '"How to add a report",' in text  # the guide's title, in its front_matter call
+        render.write_text(text.replace('"How to add a report",', '"Edited guide",'))
         _page_when(url, "Edited guide", 120)
         _page_when(f"http://{address}/pagefind/pagefind-entry.json", '"page_count"', 60)
     finally:

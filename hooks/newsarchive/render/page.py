@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+
+import yaml
 
 from ..cache import BuildCache
 from ..cache import enabled as caching
@@ -18,6 +21,44 @@ class GeneratedPage:
     edit_path: str | None = None  # the repository file an editor changes for this page
     in_nav: bool = True
     blocks: dict[str, str] = field(default_factory=dict)  # placeholder -> finished HTML
+
+
+def front_matter(
+    title: str, description: str, *, hide: Sequence[str] = (), search: bool = True
+) -> str:
+    """A generated page's front matter, between its '---' lines, whatever its values hold.
+
+    Every generated page gets its front matter here, serialised by YAML: a value written
+    into a template by hand ("title: Timeline: 2019") is not YAML when it holds ": ", and
+    MkDocs then shows the whole block as the page's text (and search indexes it).
+
+    Material prints the title and description unescaped (its autoescape is off), in
+    <title>, in the header and in a content="..." attribute: so &, <, > and " are escaped
+    here, once. Apostrophes, common in titles and harmless there, are kept so that search
+    matches them.
+
+    Args:
+        title: the page's title, as plain text.
+        description: its meta description, as plain text.
+        hide: the parts of the page Material hides ("navigation", "toc").
+        search: whether search indexes the page.
+
+    Returns:
+        The front matter, from its opening '---' line to its closing '---' (no newline after).
+    """
+    fields: dict[str, object] = {"title": _html_text(title), "description": _html_text(description)}
+    if hide:
+        fields["hide"] = list(hide)
+    if not search:
+        fields["search"] = {"exclude": True}
+    # One line a value, however long: the page's source stays readable.
+    text = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=2**31)
+    return f"---\n{text}---"
+
+
+def _html_text(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;")
 
 
 # Our own HTML blocks (never report text: the check refuses raw HTML in bodies). Python-

@@ -16,6 +16,7 @@ from ..cache import BuildCache
 from ..model import Article
 from .figure_pages import figure_row_urls
 from .links import report_links
+from .page import front_matter
 from .paging import PagingOptions
 from .templates import render_cached, render_template
 from .urls import page_url, report_src
@@ -58,11 +59,12 @@ CONTRIBUTING_SRC = "contributing.md"  # its page on the site
 def contributing_page(guide: str) -> str:
     """The site's "How to add a report" page: the repository's guide as it is, so editors
     read one text everywhere, with no include syntax that report text could use too."""
-    head = (
-        "---\ntitle: How to add a report\ndescription: How an editor adds a news report to "
-        "the archive by pull request, and the front matter reference.\n---\n\n"
+    head = front_matter(
+        "How to add a report",
+        "How an editor adds a news report to the archive by pull request, and the front "
+        "matter reference.",
     )
-    return head + guide
+    return f"{head}\n\n{guide}"
 
 
 def json_ld(article: Article, address: str | None) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 from collections.abc import Hashable
 from functools import cache
@@ -22,6 +21,7 @@ from ..model import Article, Quote
 from ..passages import passage_id
 from ..templating import template_environment
 from .links import ReportLinks
+from .page import front_matter
 from .words import say_attribution, say_dispute, say_support, sentence_case
 
 
@@ -30,7 +30,6 @@ def _templates() -> jinja2.Environment:
     env = template_environment(autoescape=True)
     env.filters["say_figure"] = say_figure
     env.filters["passage_id"] = passage_id
-    env.filters["meta_text"] = _meta_text
     env.filters["md"] = _markdown_text
     env.filters["support"] = say_support
     env.filters["sentence"] = sentence_case
@@ -38,6 +37,7 @@ def _templates() -> jinja2.Environment:
     env.filters["dispute"] = say_dispute
     env.filters["quotation"] = _quotation
     env.filters["pagefind_value"] = _pagefind_value
+    env.globals["front_matter"] = _front_matter
     return env
 
 
@@ -57,15 +57,14 @@ def _pagefind_value(text: str) -> Markup:
     return Markup(escape(str(escape(str(escape(text))))))
 
 
-def _meta_text(text: str) -> Markup:
-    """A page title or description for generated front matter, as a YAML string.
+def _front_matter(title: str, description: str, **options: Any) -> Markup:
+    """`front_matter` for a template: its values as plain text (a value made of markup,
+    e.g. joined with `~` to an escaped one, is read back as the text it shows)."""
 
-    Material prints these unescaped (its autoescape is off), in <title>, in the header and
-    in a content="..." attribute: so &, <, > and " are escaped here, once. Apostrophes,
-    common in titles and harmless there, are kept so that search matches them.
-    """
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(json.dumps(escaped.replace('"', "&quot;"), ensure_ascii=False))
+    def plain(value: str) -> str:
+        return value.unescape() if isinstance(value, Markup) else str(value)
+
+    return Markup(front_matter(plain(title), plain(description), **options))
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
