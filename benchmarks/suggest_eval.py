@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from newsarchive.analyse.people import fold_name  # noqa: E402
 from newsarchive.load import load_archive, parse_article  # noqa: E402
-from newsarchive.model import Article, PartialDate  # noqa: E402
+from newsarchive.model import Article, EdtfDate  # noqa: E402
 from newsarchive.passages import find_passage  # noqa: E402
 from newsarchive.suggest import Suggestion, suggest  # noqa: E402
 
@@ -48,15 +48,15 @@ def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _date(value: object) -> PartialDate | None:
-    return None if value is None else PartialDate.parse(value)
+def _date(value: object) -> EdtfDate | None:
+    return None if value is None else EdtfDate.parse(value)
 
 
-def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+def _dates_agree(a: EdtfDate | None, b: EdtfDate | None) -> bool:
+    """The editors' date and ours can both be true (EDTF: "since December" holds a day)."""
     if a is None or b is None:
         return a is None and b is None
-    shorter = min(len(a.iso()), len(b.iso()))
-    return a.iso()[:shorter] == b.iso()[:shorter]
+    return a.overlaps(b)
 
 
 def _same(kind: str, kept: dict, suggested: dict) -> bool:

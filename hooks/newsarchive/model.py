@@ -485,9 +485,11 @@ class Article:
     body_line: int  # line of the file where the body starts
     lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
     digest: bytes = field(default=b"", compare=False, repr=False)  # of the file's bytes
-    # Each name the front matter gives that is in the records -> (record key, display name);
-    # filled by load.names once every file is read.
-    named: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, repr=False)
+    # Each name the front matter gives that is in the records -> (record key, display name,
+    # editors' note); filled by load.names once every file is read.
+    named: dict[str, tuple[str, str, str | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def line_of(self, loc: tuple) -> int:
         """The file line of a front matter field, e.g. `("figures", 0, "quote")`."""
@@ -498,7 +500,14 @@ class Article:
         is not in the records, its folded spelling and the name as written."""
         from .records import fold_name  # records builds on this module
 
-        return self.named.get(name) or ("name:" + (fold_name(name) or name), name)
+        if found := self.named.get(name):
+            return found[0], found[1]
+        return "name:" + (fold_name(name) or name), name
+
+    def record_note(self, name: str) -> str | None:
+        """The editors' note on the record `name` resolves to, if any."""
+        found = self.named.get(name)
+        return found[2] if found else None
 
     @property
     def published(self) -> Published:

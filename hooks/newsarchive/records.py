@@ -26,6 +26,9 @@ HONORIFICS = {"sir", "dame", "dr", "mr", "mrs", "ms", "prof", "professor", "lord
 # Network" to "Russian LGBT Network" is 90, "Alvi Karimow" to "Alvi Karimov" 92, "Jeremy
 # Hunt" to "Alan Duncan" 35.
 CLOSE = 86
+# A word that many names share ("news", "ministry") says nothing of which one is meant:
+# names are not compared through it, so a look-up costs a bounded number of comparisons.
+MAX_SHARING = 50
 Kind = Literal["organisations", "people", "outlets", "events", "periods"]
 KINDS: tuple[Kind, ...] = ("organisations", "people", "outlets", "events", "periods")
 
@@ -85,6 +88,9 @@ class Records:
 
     by_kind: dict[Kind, list[Record]] = field(default_factory=dict)
     _names: dict[tuple[Kind, str], Record] = field(default_factory=dict)
+    # (kind, word) -> the folded names holding it: a close name shares a word with the
+    # name it is close to, so only those are compared, not every record.
+    _words: dict[tuple[Kind, str], list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, records: RecordsFile) -> tuple[Records, list[tuple[tuple, str]]]:
@@ -104,11 +110,14 @@ class Records:
                             )
                         )
                 found._names.setdefault((kind, record.id), record)
+        for kind, folded in found._names:
+            for word in set(folded.split()):
+                found._words.setdefault((kind, word), []).append(folded)
         return found, clashes
 
-    def key(self, found: Found) -> tuple[str, str]:
-        """A record as counted: its kind and id, and the name the site shows."""
-        return (f"{found.kind}/{found.record.id}", found.record.name)
+    def key(self, found: Found) -> tuple[str, str, str | None]:
+        """A record as counted: its kind and id, the name the site shows, its note."""
+        return (f"{found.kind}/{found.record.id}", found.record.name, found.record.note)
 
     def resolve(self, kinds: tuple[Kind, ...], name: str) -> Found | None:
         """The record `name` is the id or a name of, in the first of `kinds` that has one."""
@@ -121,16 +130,19 @@ class Records:
     def closest(self, kinds: tuple[Kind, ...], name: str) -> Found | None:
         """The record whose name is close to `name` (a likely other spelling), if any."""
         folded = fold_name(name)
-        choices = {key: record for key, record in self._names.items() if key[0] in kinds}
-        if not folded or not choices:
+        choices: dict[tuple[Kind, str], str] = {}
+        for kind in kinds:
+            for word in set(folded.split()):
+                sharing = self._words.get((kind, word), ())
+                if len(sharing) <= MAX_SHARING:
+                    choices.update(((kind, other), other) for other in sharing)
+        if not choices:
             return None
-        best = process.extractOne(
-            folded, {key: key[1] for key in choices}, scorer=fuzz.WRatio, score_cutoff=CLOSE
-        )
+        best = process.extractOne(folded, choices, scorer=fuzz.WRatio, score_cutoff=CLOSE)
         if best is None:
             return None
         key = best[2]
-        return Found(key[0], choices[key])
+        return Found(key[0], self._names[key])
 
     def all(self) -> list[Found]:
         """Every record, kind by kind, in the file's order."""

@@ -120,7 +120,12 @@ class FigureRow:
         support = Support()
         for claim in self.claims:
             if not claim.denies:
-                support.add(claim.article, claim.source, claim.figure.primary_source)
+                support.add(
+                    claim.article,
+                    claim.source,
+                    claim.figure.primary_source,
+                    claim.figure.relayed_by,
+                )
         return support
 
     @property
@@ -141,7 +146,8 @@ class FigureRow:
             support = by_value.setdefault(
                 say_figure(claim.figure), ValueSupport(figure=claim.figure)
             )
-            support.add(claim.article, claim.source, claim.figure.primary_source)
+            figure = claim.figure
+            support.add(claim.article, claim.source, figure.primary_source, figure.relayed_by)
         return [
             by_value[said] for said in sorted(by_value, key=lambda s: value_rank(by_value[s], s))
         ]

@@ -27,11 +27,20 @@ class Support:
     sources: dict[str, Article] = field(default_factory=dict)  # origin reports, by slug
     primary: dict[str, str] = field(default_factory=dict)  # identity -> name shown
     naming: set[str] = field(default_factory=set)  # reports that name a primary source
+    relaying: set[str] = field(default_factory=set)  # ... that name only who passes it on
 
-    def add(self, article: Article, source: Article, primary_source: str | None) -> None:
+    def add(
+        self,
+        article: Article,
+        source: Article,
+        primary_source: str | None,
+        relayed_by: str | None = None,
+    ) -> None:
         """Count one claim of `article`, whose source report is `source`."""
         self.reports.setdefault(article.slug, article)
         self.sources.setdefault(source.slug, source)
+        if relayed_by and not primary_source:
+            self.relaying.add(article.slug)
         if primary_source:
             key, name = article.identity(primary_source)
             self.primary.setdefault(key, name)
@@ -53,8 +62,14 @@ class Support:
 
     @property
     def unnamed_reports(self) -> list[Article]:
-        """Reports that name no primary source for the claim."""
-        return [a for slug, a in self.reports.items() if slug not in self.naming]
+        """Reports that name no primary source for the claim, nor who relays it."""
+        named = self.naming | self.relaying
+        return [a for slug, a in self.reports.items() if slug not in named]
+
+    @property
+    def relayed_reports(self) -> list[Article]:
+        """Reports that name who passes the claim on, but not its primary source."""
+        return [a for slug, a in self.reports.items() if slug in self.relaying - self.naming]
 
     @property
     def outlet_count(self) -> int:

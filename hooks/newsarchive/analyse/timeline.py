@@ -56,6 +56,7 @@ class Citation:
     summary: str = ""
     primary_source: str | None = None
     source: Article | None = None  # the report it originates in, if copied; else None
+    key: str | None = None  # the editors' key that joins it to others
 
     @property
     def passage_id(self) -> str:
@@ -82,6 +83,21 @@ class TimelineEntry:
         order = 0 if self.kind == "event" else 1
         date = self.sort_date or (self.date.sort_key() if self.date else (0, 0, 0))
         return (date, order, self.summary.lower())
+
+    def editors_note(self) -> str | None:
+        """Why the editors join the reports as one event, when the reports tell it in
+        different words (not copies of one paragraph): the event record's note, or a
+        plain statement that the join is the editors' when the record has none."""
+        words = {
+            _summary_words(c.summary)
+            for c in self.citations
+            if c.source is None or c.source is c.article
+        }
+        if self.kind != "event" or len(words) < 2:
+            return None
+        keyed = next((c for c in self.citations if c.key), None)
+        note = keyed.article.record_note(keyed.key) if keyed and keyed.key else None
+        return note or "The editors take these reports to tell one event; the reports do not say so"
 
     def support(self) -> Support:
         """The reports, outlets and named primary sources behind the event."""
@@ -195,6 +211,7 @@ def _build_timeline(articles: list[Article], shared: list[SharedGroup]) -> list[
                 event.summary,
                 event.primary_source,
                 origin_of(article, event.quote, copied) if article.slug in copiers else None,
+                event.key,
             )
         )
     for entry in by_key.values():

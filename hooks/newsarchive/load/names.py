@@ -95,7 +95,7 @@ def resolve_names(
     to a record it is not in, and each name keyed for some of its quotes only."""
     resolved, problems = [], []
     for article in articles:
-        named: dict[str, tuple[str, str]] = {}
+        named: dict[str, tuple[str, str, str | None]] = {}
         for loc, kinds, name in _names(article):
             found = records.resolve(kinds, name)
             if found is not None:
@@ -163,7 +163,7 @@ def records_listing(records: Records, articles: list[Article]) -> str:
                 unrecorded.setdefault((kinds[0], name), set()).add(article.slug)
     lines: list[str] = []
     for found in records.all():
-        key, _ = records.key(found)
+        key = records.key(found)[0]
         record = found.record
         names = "; ".join([record.name, *record.aliases])
         date = f" [{record.date}]" if record.date else ""

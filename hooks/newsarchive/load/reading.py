@@ -134,21 +134,25 @@ def _distinct(problems: list[Problem]) -> list[Problem]:
 
 
 def _named_sources(meta: FrontMatter, body: str, log: ProblemLog) -> None:
-    """A primary source is one the report names: its name must stand in the body."""
+    """A primary source, or a relay, is one the report names: its name must stand in the
+    body."""
     text = ""  # the folded body, made only when a source is named
     records: list[tuple[str, int, Figure | Event]]
     records = [("figures", i, f) for i, f in enumerate(meta.figures)]
     records += [("events", i, e) for i, e in enumerate(meta.events)]
     for kind, index, record in records:
-        name = record.primary_source
-        if name and not text:
-            text = normalise(body).casefold()
-        if name and normalise(name).casefold() not in text:
-            log.add(
-                (kind, index, "primary_source"),
-                f"the report never names {name!r}; give the name as the text writes it, or "
-                "leave primary_source out when the report does not name the source",
-            )
+        named = [("primary_source", record.primary_source)]
+        if isinstance(record, Figure):
+            named.append(("relayed_by", record.relayed_by))
+        for key, name in named:
+            if name and not text:
+                text = normalise(body).casefold()
+            if name and normalise(name).casefold() not in text:
+                log.add(
+                    (kind, index, key),
+                    f"the report never names {name!r}; give the name as the text writes it, "
+                    f"or leave {key} out when the report does not name them",
+                )
 
 
 def _archived_copies(meta: FrontMatter, log: ProblemLog) -> None:

@@ -22,7 +22,7 @@ from ..passages import passage_id
 from ..templating import template_environment
 from .links import ReportLinks
 from .page import front_matter
-from .words import say_attribution, say_dispute, say_support, sentence_case
+from .words import say_attribution, say_dispute, say_origins, say_support, sentence_case
 
 
 @cache
@@ -34,6 +34,7 @@ def _templates() -> jinja2.Environment:
     env.filters["support"] = say_support
     env.filters["sentence"] = sentence_case
     env.filters["attribution"] = say_attribution
+    env.filters["origins"] = say_origins
     env.filters["dispute"] = say_dispute
     env.filters["quotation"] = _quotation
     env.filters["pagefind_value"] = _pagefind_value

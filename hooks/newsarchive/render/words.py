@@ -34,10 +34,16 @@ def say_attribution(figure: Figure) -> str:
         said = "not attributed in the report"
     else:
         said = figure.attributed_to
-    source = figure.primary_source
-    if source and fold_name(source) not in fold_name(figure.attributed_to):
-        said += f" (primary source: {source})"
-    return said
+    told = fold_name(figure.attributed_to)
+    chain = []
+    relay, source = figure.relayed_by, figure.primary_source
+    if relay and fold_name(relay) not in told:
+        chain.append(f"relayed by {relay}")
+    if source and fold_name(source) not in told:
+        chain.append(f"primary source: {source}")
+    elif relay and not source:
+        chain.append(f"{relay} passes it on from a source the report does not name")
+    return said + (f" ({'; '.join(chain)})" if chain else "")
 
 
 def _count(number: int, noun: str) -> str:
@@ -54,6 +60,12 @@ def say_support(support: Support) -> str:
     carried = f"{_count(outlets, 'outlet')} in {_count(reports, 'report')}"
     named = support.primary_sources
     unnamed = len(support.unnamed_reports)
+    relayed = len(support.relayed_reports)
+    if relayed:
+        relays = f"{relayed} of them name{'s' if relayed == 1 else ''} only who relays it"
+        carried += f" ({relays})" if named or unnamed else f", {relays}"
+    if not named and not unnamed:
+        return f"reported by {carried}"
     if not named:
         return f"reported by {carried}, none naming a primary source"
     listed = ", ".join(named[:_NAMES_SHOWN])
@@ -63,6 +75,22 @@ def say_support(support: Support) -> str:
     if unnamed:
         text += f"; {unnamed} of them name{'s' if unnamed == 1 else ''} no source"
     return text
+
+
+def say_origins(support: Support) -> str:
+    """Where a claim's values trace to, when the reports name a single primary source:
+    "Every report that names a source for this figure names one: Russian LGBT Network
+    (2 of 5 reports; the others name none or only who relays it)"; "" otherwise."""
+    named = support.primary_sources
+    if len(named) != 1:
+        return ""
+    naming, total = len(support.naming), len(support.reports)
+    if naming == total:
+        return f"Every report traces this figure to one primary source: {named[0]}"
+    return (
+        f"The one primary source the reports name for this figure is {named[0]} ({naming} "
+        f"of {total} reports; the others name none, or only who relays it)"
+    )
 
 
 def sentence_case(text: str) -> str:
