@@ -139,14 +139,10 @@ def test_timeline_lists_events_in_order_with_their_reports(site: Path):
     date, cites = by_summary[osce]
     assert date == "2018" and len(cites) == 3
     html = read_page(site, "timeline/")
-    conflicts = BeautifulSoup(html, "html.parser").select("li.timeline-conflict")
-    assert [c.select_one(".timeline-summary").get_text() for c in conflicts] == [
-        "At least two people killed in the renewed crackdown"
-    ]
-    sides = [t["datetime"] for t in conflicts[0].select(".timeline-dates time")]
-    assert sides == ["2018-12", "2019-01"]
+    # "Killed on Monday" lies within "since December": the dates can all be true.
+    assert not BeautifulSoup(html, "html.parser").select("li.timeline-conflict")
     undated = _timeline_entries_undated(read_page(site, "timeline/undated/"))
-    assert len(undated) == 3 and "3 events the reports tell without a date" in text_of(html)
+    assert len(undated) == 4 and "4 events the reports tell without a date" in text_of(html)
     assert all("#passage-" in c for c in cites)
     publications = [e for e in entries if "publishes" in e[1]]
     assert len(publications) == 5
@@ -257,7 +253,7 @@ def test_home_shows_key_figures_with_their_support_and_latest_reports(site: Path
     assert f"40 people: {network}, reported by 2 outlets in 4 reports; 3 of them name" in text
     assert f"around 40 people: {network}, reported by 1 outlet in 1 report" in text
     assert f"at least 2 people: {network}, reported by 2 outlets in 2 reports" in text
-    assert "2 people: reported by 1 outlet in 3 reports, none naming a primary source" in text
+    assert "2 people: reported by 1 outlet in 3 reports (2 of them name only who relays it)" in text
     assert "<!-- archive:" not in read_page(site, "")
 
 
@@ -354,15 +350,18 @@ def test_passages_page_and_report_pages_show_shared_paragraphs(site: Path):
 def test_people_pages_list_quotes_per_report_and_variant_spellings(site: Path):
     index = text_of(read_page(site, "people/"))
     # One report spells Karimov, one Kraimov: neither leads by its number of quotes.
-    assert "Alvi Karimov / Alvi Kraimov likely variant spellings" in index
+    # records.yml lists both spellings as one person's.
+    assert "Alvi Karimov / Alvi Kraimov spellings confirmed as one person" in index
     page = text_of(read_page(site, "people/alvi-karimov/"))
-    assert "not yet confirmed by an editor" in page
+    assert "not yet confirmed by an editor" not in page
     assert "complete lies and don’t have an ounce of truth in them." in page
     assert "The claim that two were killed is even more absurd." in page
     # Unnamed sources keep the capitals of their roles (no "russian lgbt network").
     assert "Volunteer for the Russian LGBT Network, anonymous, to The Daily Beast" in index
     kochetkov = read_page(site, "people/igor-kochetkov/")
-    assert kochetkov.count("<strong>Igor Kochetkov</strong>") == 9
+    assert (
+        kochetkov.count("<strong>Igor Kochetkov</strong>") == 12
+    )  # three more in OutNews since the articles were completed
 
 
 def test_a_larger_archive_splits_the_figures_and_keeps_every_link(tmp_path: Path):

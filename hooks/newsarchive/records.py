@@ -41,6 +41,12 @@ def fold_name(name: str) -> str:
     return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
+def _telling_words(folded: str) -> set[str]:
+    """The words of a name that can tell which record is meant: not numbers, which a
+    period "2017" shares with "2017 purge" without being it."""
+    return {word for word in folded.split() if not word.isdigit()}
+
+
 class Record(_Strict):
     """One named thing: an organisation, a person, an outlet, an event or a period."""
 
@@ -111,7 +117,7 @@ class Records:
                         )
                 found._names.setdefault((kind, record.id), record)
         for kind, folded in found._names:
-            for word in set(folded.split()):
+            for word in _telling_words(folded):
                 found._words.setdefault((kind, word), []).append(folded)
         return found, clashes
 
@@ -132,7 +138,7 @@ class Records:
         folded = fold_name(name)
         choices: dict[tuple[Kind, str], str] = {}
         for kind in kinds:
-            for word in set(folded.split()):
+            for word in _telling_words(folded):
                 sharing = self._words.get((kind, word), ())
                 if len(sharing) <= MAX_SHARING:
                     choices.update(((kind, other), other) for other in sharing)

@@ -31,7 +31,8 @@ def person_srcs(archive: Archive) -> list[str]:
 
 def _person_slug(person: Person) -> str:
     if person.confirmed:
-        return slugify(person.key.removeprefix("key:"))
+        # An editor's key, or a record's "people/<id>": the id names the page.
+        return slugify(person.key.removeprefix("key:").split("/")[-1])
     return slugify(person.spellings[0])
 
 
