@@ -59,7 +59,13 @@ def test_shared_paragraphs_are_the_gay_times_repeats(archive: Archive):
 
 def _support(row) -> dict:
     return {
-        say_figure(v.figure): (len(v.reports), v.outlets, v.primary_sources, len(v.unnamed_reports))
+        say_figure(v.figure): (
+            len(v.reports),
+            v.outlets,
+            v.primary_sources,
+            len(v.unnamed_reports),
+            len(v.relayed_reports),
+        )
         for v in row.values()
     }
 
@@ -69,17 +75,20 @@ def test_figures_count_outlets_and_named_primary_sources_not_reports(archive: Ar
     gay_times, scroll, outnews = "Gay Times", "Scroll.in", "OutNews Global"
     network = ["Russian LGBT Network"]
     assert _support(rows["detained (2018-19 crackdown)"]) == {
-        "around 40": (1, [outnews], network, 0),
-        "at least 40": (1, [gay_times], [], 1),
-        "40": (4, [gay_times, scroll], network, 3),
+        "around 40": (1, [outnews], network, 0, 0),
+        "at least 40": (1, [gay_times], [], 0, 1),  # the State Department relays it
+        "40": (4, [gay_times, scroll], network, 3, 0),
     }
-    # Three Gay Times reports are one outlet, and none of them names where "2" comes from.
+    # Three Gay Times reports are one outlet, and none of them names where "2" comes from:
+    # two name only who relays it (Sir Alan Duncan, the State Department).
     assert _support(rows["deaths (2018-19 crackdown)"]) == {
-        "at least 2": (2, [outnews, scroll], network, 0),
-        "2": (3, [gay_times], [], 3),
+        "at least 2": (2, [outnews, scroll], network, 0, 0),
+        "2": (3, [gay_times], [], 1, 2),
     }
     # "A further 40 remain in detention" is another claim than "40 detained".
-    assert _support(rows["still detained (2018-19 crackdown)"]) == {"40": (2, [gay_times], [], 2)}
+    assert _support(rows["still detained (2018-19 crackdown)"]) == {
+        "40": (2, [gay_times], [], 0, 2)
+    }
     # The 2017 deaths are another period: another row, never merged with 2019's.
     assert say_figure(rows["deaths (2017 purge)"].values()[0].figure) == "3"
     assert not any(row.disagree for row in archive.figures)

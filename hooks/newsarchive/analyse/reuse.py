@@ -74,7 +74,7 @@ def point_at_current(
         moved: dict[str, Any] = {}
         for name in fields:
             report = getattr(item, name)
-            if report is not current[report.slug]:
+            if report is not None and report is not current[report.slug]:  # None: no report
                 moved[name] = current[report.slug]
         if "article" in moved:
             old_report: Article = item.article  # type: ignore[attr-defined]

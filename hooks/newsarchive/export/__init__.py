@@ -15,7 +15,7 @@ from ..cache import BuildCache
 from ..model import Article
 from .citations import bibtex, citation_text, csl_json, csl_json_line, csl_json_text, ris
 from .files import DATA_DIR, Licence, ReportRows, data_files, report_lines
-from .tables import report_address
+from .tables import ReportFacts, claim_facts, report_address
 
 __all__ = [
     "CITATIONS_DIR",
@@ -37,29 +37,34 @@ def citation_files(article: Article) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class _ReportFiles:
-    """What one report puts in the files to take away."""
+    """What one report puts in the citation files."""
 
-    rows: ReportRows
     bibtex: str
     ris: str
     csl_json: str  # its own CSL-JSON file
     csl_item: str  # its item in the archive's CSL-JSON file
 
 
-# While serving, an edit to one report writes only that report's part again.
+# While serving, an edit to one report writes only that report's part again. Its data rows
+# are kept apart: they also say what the other reports do (copies, support, merged entries),
+# so they are written again when those facts, or the records, change.
 _REPORT_FILES: BuildCache[_ReportFiles] = BuildCache()
+_REPORT_ROWS: BuildCache[ReportRows] = BuildCache()
 
 
 def _report_files(article: Article, site_url: str) -> _ReportFiles:
     page = report_address(site_url, article)
     item = csl_json(article, page)
     return _ReportFiles(
-        rows=report_lines(article, page),
         bibtex=bibtex(article, page),
         ris=ris(article, page),
         csl_json=csl_json_text([item]),
         csl_item=csl_json_line(item),
     )
+
+
+def _report_rows(article: Article, site_url: str, facts: ReportFacts) -> ReportRows:
+    return report_lines(article, report_address(site_url, article), facts)
 
 
 def download_files(
@@ -72,8 +77,16 @@ def download_files(
         )
         for article in archive.articles
     ]
+    facts = claim_facts(archive)
+    rows = [
+        _REPORT_ROWS.get(
+            (article.slug, article.digest, site_url, repr(article.named), facts[article.slug]),
+            partial(_report_rows, article, site_url, facts[article.slug]),
+        )
+        for article in archive.articles
+    ]
     files = data_files(
-        [report.rows for report in reports],
+        rows,
         site_url=site_url,
         site_name=site_name,
         licences=licences,

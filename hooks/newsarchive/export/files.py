@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Article
-from .tables import TABLES, Table, report_rows
+from .tables import TABLES, ReportFacts, Table, report_rows
 
 __all__ = [
     "DATA_DIR",
@@ -40,11 +40,12 @@ Licence = dict[str, str]  # a Frictionless licence: name, path, title
 ReportRows = dict[str, tuple[str, list[str]]]  # table -> its CSV lines, its JSON rows
 
 
-def report_lines(article: Article, page: str) -> ReportRows:
-    """One report's rows in every table, as CSV lines and as one JSON object per row."""
+def report_lines(article: Article, page: str, facts: ReportFacts) -> ReportRows:
+    """One report's rows in every table, as CSV lines and as one JSON object per row
+    (`facts`: what the pages say of its claims, tables.claim_facts)."""
     lines: ReportRows = {}
     for table in TABLES:
-        found = list(report_rows(table, article, page))
+        found = list(report_rows(table, article, page, facts))
         cells = ([_cell(row[column.name]) for column in table.columns] for row in found)
         lines[table.name] = (_csv_lines(cells), [_json_row(row) for row in found])
     return lines
@@ -142,7 +143,8 @@ def _descriptor(site_name: str, site_url: str, licences: list[Licence]) -> dict[
 
 
 def _schema(table: Table) -> dict[str, Any]:
-    """The table's Table Schema: its columns; each claim belongs to a report."""
+    """The table's Table Schema: its columns; each claim belongs to a report, and
+    originates in one (origin_report_id)."""
     schema: dict[str, Any] = {
         "fields": [
             {"name": c.name, "type": c.type, "description": c.description} for c in table.columns
@@ -152,5 +154,6 @@ def _schema(table: Table) -> dict[str, Any]:
         schema["primaryKey"] = ["report_id"]
     else:
         reference = {"resource": "reports", "fields": ["report_id"]}
-        schema["foreignKeys"] = [{"fields": ["report_id"], "reference": reference}]
+        keys = [c.name for c in table.columns if c.name in ("report_id", "origin_report_id")]
+        schema["foreignKeys"] = [{"fields": [key], "reference": reference} for key in keys]
     return schema
