@@ -115,7 +115,7 @@ def _new(args: argparse.Namespace) -> int:
         args.outlet = args.outlet or _ask("Outlet (e.g. Gay Times)")
         args.url = args.url or _ask("Web address of the report")
         args.title = args.title or _ask("Headline")
-        args.published = args.published or _ask("Published: YYYY-MM-DD, or FIRST..LAST if unsure")
+        args.published = args.published or _ask("Published: YYYY-MM-DD, or FIRST/LAST if unsure")
         args.author = args.author or _ask("Author (blank if there is no byline)")
         args.summary = args.summary or _ask("One-line summary")
         args.text = args.text or _ask("File with the report's text (blank: paste it later)")
@@ -124,7 +124,8 @@ def _new(args: argparse.Namespace) -> int:
         print(f"newsarchive new: give --{' --'.join(missing)} (or --interactive)", file=sys.stderr)
         return 2
     try:
-        first, _, last = args.published.partition("..")
+        # EDTF's FIRST/LAST, as front matter writes a window; FIRST..LAST as before.
+        first, _, last = args.published.replace("..", "/").partition("/")
         window = (_day(first), _day(last)) if last else None
         day = None if window else _day(first)
     except ValueError as error:
@@ -234,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         default="headline",
         help="where the title comes from (default: headline)",
     )
-    new.add_argument("--published", help="YYYY-MM-DD, or FIRST..LAST when the day is not known")
+    new.add_argument("--published", help="YYYY-MM-DD, or FIRST/LAST when the day is not known")
     new.add_argument("--author", help="the byline; leave out when there is none")
     new.add_argument("--language", default="en", help="language code (default: en)")
     new.add_argument("--summary", help="one line for the archive index")

@@ -431,7 +431,7 @@ class FrontMatter(_Strict):
     )
     source: Source = Field(description="Who published the report, where and when (see below).")
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", strict=True)] = Field(
-        description="Language code of the text: en, ru..."
+        description="Language code of the text, such as en or ru."
     )
     tags: list[Annotated[str, Field(pattern=r"^[^\W_][\w -]*$", strict=True)]] = Field(
         [],

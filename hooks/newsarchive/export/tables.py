@@ -212,7 +212,7 @@ TABLES = (
                 "string",
                 "The date the report gives, in EDTF (Extended Date/Time Format), as precise as "
                 "the text allows: a day, month or year (2017-04-26, 2017-04, 2017), an interval "
-                "(2018-12/2019-01-14, an open end as .., an unknown end left empty), "
+                "(2018-12/2019-01-14, an open end written 2018-12/.., an unknown end left empty), "
                 "uncertain (?) or approximate (~); empty when the text gives no date.",
             ),
             *(_described(Event, name) for name in ("date_basis", "summary", "key")),
