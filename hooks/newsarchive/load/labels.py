@@ -20,6 +20,7 @@ __all__ = ["SYNONYMS", "VOCABULARY", "label_warnings"]
 # label -> what it counts; CONTRIBUTING.md shows this list.
 VOCABULARY = {
     "deaths": "people killed or who died (killed, died, murdered)",
+    "deaths_by_torture": "people who died as a result of torture (the cause, as the text says)",
     "detained": "people detained or arrested in the period, whether or not still held",
     "still_detained": "people still held when the report or statement was made",
     "released": "people released from detention",

@@ -103,14 +103,18 @@ def resolve_names(
                 continue
             near = records.closest(kinds, name)
             if near is not None:
+                # A primary source or relay is named as the text writes it (the check finds
+                # it in the body), so the fix there is an alias, never the id.
+                as_written = loc[-1] in ("primary_source", "relayed_by")
+                use_id = "" if as_written else f"write '{near.record.id}' here or "
                 problems.append(
                     Problem(
                         display[article.slug],
                         article.line_of(loc),
                         dotted(loc),
                         f"'{name}' is not in {RECORDS_FILE}, but is close to '{near.record.name}' "
-                        f"({near.kind}: {near.record.id}). If it is the same, write "
-                        f"'{near.record.id}' here or add '{name}' to that record's aliases; "
+                        f"({near.kind}: {near.record.id}). If it is the same, {use_id}"
+                        f"add '{name}' to that record's aliases; "
                         f"if it is another, add a record for it to {near.kind}",
                     )
                 )
