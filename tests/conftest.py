@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.analyse.archive import Archive, analyse
+from newsarchive.load import load_archive, load_records
 from newsarchive.model import Article, FrontMatter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +96,14 @@ def make_article(
         }
     )
     return Article(Path(f"{published}-{slug}.md"), f"{published}-{slug}", meta, body, 1)
+
+
+def real_archive() -> Archive:
+    """The five real reports, loaded with their records, checked and analysed."""
+    records, problems = load_records(ROOT)
+    articles, more = load_archive([ROOT / "articles"], root=ROOT, records=records)
+    assert problems + more == []
+    return analyse(articles)
 
 
 def set_paging(project: Path, **settings: int) -> None:

@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, make_article
-from newsarchive.analyse.archive import Archive, analyse
+from conftest import make_article, real_archive
+from newsarchive.analyse.archive import Archive
 from newsarchive.analyse.figures import VAGUE_BOUNDS, figure_rows, say_figure
 from newsarchive.analyse.people import find_people
 from newsarchive.analyse.shared_passages import find_shared
-from newsarchive.load import load_archive, load_records
 from newsarchive.model import VAGUE_QUALIFIERS, Article
 from newsarchive.render.words import say_attribution, say_support
 
 
 @pytest.fixture(scope="module")
 def archive() -> Archive:
-    records, problems = load_records(ROOT)
-    articles, more = load_archive([ROOT / "articles"], root=ROOT, records=records)
-    assert problems + more == []
-    return analyse(articles)
+    return real_archive()
 
 
 def short(article: Article) -> str:

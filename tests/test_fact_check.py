@@ -9,17 +9,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
-from newsarchive.analyse.archive import Archive, analyse
-from newsarchive.load import load_archive, load_records
+from conftest import real_archive
+from newsarchive.analyse.archive import Archive
 
 
 @pytest.fixture(scope="module")
 def archive() -> Archive:
-    records, problems = load_records(ROOT)
-    articles, more = load_archive([ROOT / "articles"], root=ROOT, records=records)
-    assert problems + more == []
-    return analyse(articles)
+    return real_archive()
 
 
 def _timeline_entry(site: Path, words: str):

@@ -22,6 +22,7 @@ import pytest
 import rispy
 from markupsafe import escape
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import FIXTURES, ROOT, build_site, copy_project
 
@@ -177,13 +178,23 @@ def test_values_show_as_written_not_as_markdown(browser: Browser, hostile_url: s
 def test_search_with_filters_in_the_address_runs_no_foreign_script(
     browser: Browser, hostile_url: str, query: str
 ):
-    page, dialogs = _open(browser, hostile_url + "search/" + query)
-    page.locator("#archive-search .pagefind-ui__filter-name").first.wait_for(timeout=20_000)
-    page.locator("#archive-search .pagefind-ui__message").first.wait_for(timeout=20_000)
-    # Pagefind may draw the filters again once the address's filter is applied, closing
-    # any group opened before: wait for the label to exist, then open the groups.
-    label = page.locator("#archive-search .pagefind-ui__filter-label", has_text="Evil")
-    label.first.wait_for(state="attached", timeout=20_000)
+    # Given a filter in the address, the search page now and then shows no values in the
+    # other filter groups and never draws them (?language=en, twice in full runs under load:
+    # CI and a fresh clone; never alone). Not what this test is about: open the page again,
+    # up to three times, checking each for foreign script. (A reader-facing flaw: issue 33.)
+    for _ in range(3):
+        page, dialogs = _open(browser, hostile_url + "search/" + query)
+        page.locator("#archive-search .pagefind-ui__filter-name").first.wait_for(timeout=20_000)
+        page.locator("#archive-search .pagefind-ui__message").first.wait_for(timeout=20_000)
+        _assert_no_foreign_script(page, dialogs)
+        label = page.locator("#archive-search .pagefind-ui__filter-label", has_text="Evil")
+        try:
+            label.first.wait_for(state="attached", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            page.close()
+    else:
+        pytest.fail("the outlet filter never showed its values")
     for group in page.locator("#archive-search details.pagefind-ui__filter-block").all():
         group.evaluate("details => { details.open = true; }")
     page.screenshot(path=str(SCREENSHOTS / f"hostile-search-{len(query)}.png"), full_page=True)
