@@ -8,11 +8,8 @@ dialog fails the test too. Each class of issue 35 has at least one case here.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import threading
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.parse import quote
@@ -24,7 +21,7 @@ from markupsafe import escape
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import FIXTURES, ROOT, build_site, copy_project
+from conftest import FIXTURES, ROOT, build_site, copy_project, served
 
 pytestmark = pytest.mark.browser
 
@@ -85,18 +82,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path):
-    handler = functools.partial(_Quiet, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with served(hostile_site) as url:
+        yield url
 
 
 # Counts every alert() and every write to window.__xss before any page script runs.

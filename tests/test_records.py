@@ -146,3 +146,11 @@ def test_every_name_of_the_five_reports_is_a_record():
             f.period for f in meta.figures if f.period
         ]
         assert not [n for n in names if n not in article.named], article.slug
+
+
+def test_a_records_file_that_is_a_link_is_refused_not_followed(tmp_path):
+    (tmp_path / "elsewhere.yml").write_text(RECORDS, "utf-8")
+    (tmp_path / "records.yml").symlink_to(tmp_path / "elsewhere.yml")
+    _, problems = load_records(tmp_path)
+    (problem,) = problems
+    assert problem.path == "records.yml" and "cannot be read" in problem.message

@@ -25,7 +25,7 @@ from ..records import RECORDS_FILE, Kind, Records, RecordsFile, fold_name
 from .front_matter import parse_yaml
 from .messages import schema_message
 from .problems import Problem, ProblemLog, dotted
-from .reading import check_values, normalised
+from .reading import check_values, normalised, read_bounded
 
 __all__ = ["load_records", "records_listing", "resolve_names"]
 
@@ -41,7 +41,12 @@ def load_records(root: Path) -> tuple[Records, list[Problem]]:
     if not path.is_file():
         return Records(), []
     log = ProblemLog(RECORDS_FILE)
-    raw = path.read_bytes()
+    try:  # as an article is read: a regular file, no symbolic link, a bounded size
+        raw = read_bounded(path, MAX_RECORDS_BYTES)
+    except OSError as failure:
+        why = failure.strerror or failure
+        log.add((), f"cannot be read ({why}); keep it a plain text file, not a link", 1)
+        return Records(), log.problems
     if len(raw) > MAX_RECORDS_BYTES:
         log.add((), f"the file is larger than {MAX_RECORDS_BYTES:,} bytes; split it", 1)
         return Records(), log.problems

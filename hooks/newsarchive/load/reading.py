@@ -36,11 +36,13 @@ from .problems import Problem, ProblemLog
 __all__ = [
     "TODO",
     "Problem",
+    "NotAFile",
     "check_values",
     "load_archive",
     "load_article",
     "normalised",
     "parse_article",
+    "read_bounded",
     "url_key",
 ]
 
@@ -332,12 +334,12 @@ _NOT_FILES = {
 }
 
 
-class _NotAFile(OSError):
+class NotAFile(OSError):
     """What was opened is not a regular file (a pipe, a device, a folder)."""
 
 
-def _read_bounded(path: Path) -> bytes:
-    """At most MAX_FILE_BYTES + 1 bytes of the regular file `path` (one more says it is too
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """At most `limit` + 1 bytes of the regular file `path` (one more says it is too
     large): a symbolic link is not followed (ELOOP), and a named pipe is opened without
     waiting for a writer and refused, as any file that is not a regular one."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
@@ -345,9 +347,9 @@ def _read_bounded(path: Path) -> bytes:
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            raise _NotAFile(_NOT_FILES.get(stat.S_IFMT(mode), "not a regular file"))
+            raise NotAFile(_NOT_FILES.get(stat.S_IFMT(mode), "not a regular file"))
         chunks: list[bytes] = []
-        left = MAX_FILE_BYTES + 1
+        left = limit + 1
         while left > 0 and (chunk := os.read(descriptor, left)):
             chunks.append(chunk)
             left -= len(chunk)
@@ -361,8 +363,8 @@ def load_article(path: Path, *, root: Path | None = None) -> Article | list[Prob
     link, at most MAX_FILE_BYTES of it."""
     display = _display(path, root)
     try:
-        raw = _read_bounded(path)
-    except _NotAFile as error:
+        raw = read_bounded(path)
+    except NotAFile as error:
         message = f"not a regular file ({error}); an article is a text file: remove it"
         return [Problem(display, 1, "file", message)]
     except OSError as error:
