@@ -4,16 +4,13 @@ a search that finds them. Fixture reports are fictional, written for these tests
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, build_site, copy_project
+from conftest import FIXTURES, build_site, copy_project, served
 from newsarchive.load import load_archive
 from newsarchive.slugs import slugify
 
@@ -76,25 +73,20 @@ def test_a_person_spelled_in_cyrillic_and_latin_is_one_person(site_with_russian)
 @pytest.mark.browser
 def test_one_search_finds_russian_and_english_reports(site_with_russian, browser):
     from playwright.sync_api import expect
-    from test_browser import _Quiet
 
-    handler = functools.partial(_Quiet, directory=str(site_with_russian))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     page = browser.new_page()
-    try:
-        base = f"http://127.0.0.1:{server.server_port}/"
-        # A form of the word that the text does not use (it says задержания, задержаниях):
-        # found by Russian stemming, from the English search page (merged index).
-        page.goto(base + "search/?q=задержаниям")
-        result = page.locator(".pagefind-ui__result-link[href*='testovaya-gazeta']")
-        expect(result.first).to_be_visible(timeout=10_000)
-        page.goto(base + "search/?q=detentions")
-        result = page.locator(".pagefind-ui__result-link[href*='test-gazette']")
-        expect(result.first).to_be_visible(timeout=10_000)
-    finally:
-        page.close()
-        server.shutdown()
+    with served(site_with_russian) as base:
+        try:
+            # A form of the word that the text does not use (it says задержания,
+            # задержаниях): found by Russian stemming, from the English search page (merged).
+            page.goto(base + "search/?q=задержаниям")
+            result = page.locator(".pagefind-ui__result-link[href*='testovaya-gazeta']")
+            expect(result.first).to_be_visible(timeout=10_000)
+            page.goto(base + "search/?q=detentions")
+            result = page.locator(".pagefind-ui__result-link[href*='test-gazette']")
+            expect(result.first).to_be_visible(timeout=10_000)
+        finally:
+            page.close()
 
 
 def test_two_outlet_names_that_would_share_a_page_are_refused(tmp_path: Path):
