@@ -34,7 +34,7 @@ serve: $(STAMP)
 	$(BIN)/watchmedo auto-restart --directory hooks --recursive \
 	  --patterns '**/*.py;**/*.md;**/*.html;**/*.xml;**/*.yaml' --ignore-patterns '**/__pycache__/**' \
 	  --signal SIGINT --kill-after 10 --debounce-interval 1 \
-	  -- $(BIN)/mkdocs serve --livereload --dev-addr $(SERVE_ADDR)
+	  -- $(BIN)/mkdocs serve --dirty --livereload --dev-addr $(SERVE_ADDR)
 
 ## build: the strict build that is published, into site/
 build: $(STAMP)

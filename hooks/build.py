@@ -8,6 +8,8 @@ listed. What lives across the builds of one process (`mkdocs serve`) is the Buil
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -24,7 +26,8 @@ from newsarchive.render import (
     with_language,
 )
 from newsarchive.render.heading_ids import heading_id
-from newsarchive.render.search import SearchIndexError
+from newsarchive.runtime.outputs import fingerprint, site_fingerprint
+from newsarchive.runtime.search import SearchIndexError
 from newsarchive.session import BuildSession
 from newsarchive.staging import Staged, StagedPage
 
@@ -32,14 +35,17 @@ _session = BuildSession()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """The process starts: `mkdocs serve` rebuilds many times, worth caching."""
-    _session.start(serving=command == "serve")
+    """The process starts: `mkdocs serve` rebuilds many times, worth caching; with
+    `--dirty`, each rebuild writes only the pages that changed."""
+    _session.start(serving=command == "serve", dirty=dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """A build starts: read the paging settings; no edit buttons without a repository;
     headings never take an id that starts with _ (the theme's own: #__config)."""
-    _session.begin(config.site_dir, _paging_options(config))
+    overrides = config.theme.custom_dir
+    site = site_fingerprint(Path(config.config_file_path), Path(overrides) if overrides else None)
+    _session.begin(config.site_dir, _paging_options(config), site=site)
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_id
     if not config.repo_url:
         config.edit_uri = None
@@ -53,7 +59,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the home page's markers; give report pages their JSON-LD and last change."""
+    """Give report pages their JSON-LD."""
     return _page_markdown(markdown, page)
 
 
@@ -86,15 +92,19 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env, /, *, config: MkDocsConfig, files: Files):
-    """Every page is converted (for the benchmark's record of memory)."""
+    """Every page is converted: date each report page by its article's last change, also
+    those a dirty build leaves as they are (the sitemap lists them all)."""
+    _date_reports(files)
     _session.build.timings.note_memory("pages converted")
     return env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Delete the staged files; write the search bundle; write the benchmark timings, if
-    measuring; tidy up memory once the server is idle."""
+    """Delete the staged files and what the last build wrote that this one did not; write
+    the search bundle; write the benchmark timings, if measuring; tidy up memory once the
+    server is idle."""
     _session.drop_staging()
+    _session.written([file.dest_uri for file in _session.build.files or ()])
     _session.build.timings.note_memory("pages written")
     try:
         _session.write_index()
@@ -112,7 +122,7 @@ def on_shutdown() -> None:
 def on_build_error(*, error: Exception) -> None:
     """A failed build must leave nothing that a deploy step could publish by mistake."""
     _session.drop_staging()
-    _session.end()
+    _session.failed()
     site_dir = _session.build.site_dir
     if site_dir and Path(site_dir).is_dir():
         shutil.rmtree(site_dir, ignore_errors=True)
@@ -140,42 +150,97 @@ def _add_archive_pages(files: Files, config: MkDocsConfig) -> None:
         raise PluginError(
             f"{len(staged.problems)} problem(s) in the articles; nothing was built:\n{listing}"
         )
+    _add_home(files, staged, config)
     for page in staged.pages.values():
         files.append(_staged_page(staged, page, config))
     for path in staged.files_for_mkdocs():
         files.append(_staged_file(staged, path, config, InclusionLevel.UNDEFINED))
+    _session.build.files = files
+
+
+class _GeneratedFile(File):
+    """A generated page or file that tells a dirty build whether it changed since the last
+    build (MkDocs counts every generated file as changed)."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
 
 
 def _staged_file(
-    staged: Staged, src_uri: str, config: MkDocsConfig, inclusion: InclusionLevel
+    staged: Staged,
+    src_uri: str,
+    config: MkDocsConfig,
+    inclusion: InclusionLevel,
+    made_from: tuple[str | None, ...] = (),
 ) -> File:
     source = staged.source(src_uri)
     if isinstance(source, Path):  # written by the child process
-        return File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion)
-    return File.generated(config, src_uri, content=source, inclusion=inclusion)
+        file = _GeneratedFile.generated(
+            config, src_uri, abs_src_path=str(source), inclusion=inclusion
+        )
+    else:
+        file = _GeneratedFile.generated(config, src_uri, content=source, inclusion=inclusion)
+    assert isinstance(file, _GeneratedFile)
+    if _session.incremental:
+        what = fingerprint(file.dest_uri, *made_from, source if isinstance(source, str) else None)
+        file.changed = _session.modified(file.dest_uri, what)
+    return file
 
 
 def _staged_page(staged: Staged, page: StagedPage, config: MkDocsConfig) -> File:
     inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-    file = _staged_file(staged, page.src_uri, config, inclusion)
+    # Besides its text, what the page events add to a page: its blocks, and a report's
+    # JSON-LD, last change and language.
+    report = staged.reports.get(page.src_uri)
+    made_from = (
+        page.edit_path,
+        str(page.in_nav),
+        json.dumps(staged.blocks_of(page), sort_keys=True) if _session.incremental else None,
+        repr(report),
+    )
+    file = _staged_file(staged, page.src_uri, config, inclusion, made_from)
     # edit_uri points into docs/; the article's source lives beside it in articles/.
     file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
     return file
+
+
+def _add_home(files: Files, staged: Staged, config: MkDocsConfig) -> None:
+    """The home page with the archive's key facts in place of its markers: a page made
+    here, so that a dirty build knows when those change."""
+    home = files.get_file_from_path("index.md")
+    if home is None:
+        return
+    markdown = fill_home(home.content_string, staged.home)
+    files.remove(home)
+    file = _GeneratedFile.generated(config, "index.md", content=markdown)
+    assert isinstance(file, _GeneratedFile)
+    file.edit_uri = home.edit_uri
+    if _session.incremental:
+        file.changed = _session.modified(file.dest_uri, fingerprint(file.dest_uri, markdown))
+    files.append(file)
 
 
 def _page_markdown(markdown: str, page: Page) -> str:
     build = _session.build
     assert build.staged is not None
     with build.timings.phase("metadata"):
-        if page.file.src_uri == "index.md":
-            return fill_home(markdown, build.staged.home)
         report = build.staged.reports.get(page.file.src_uri)
         if report is not None:
             page.meta["json_ld"] = json_ld_script(report.json_ld, page.canonical_url)
-            # The sitemap's <lastmod>: when the article last changed, not the build day.
-            if report.updated:
-                page.update_date = report.updated
         return markdown
+
+
+def _date_reports(files: Files) -> None:
+    """The sitemap's <lastmod> of a report: when its article last changed, not the
+    build's day."""
+    staged = _session.build.staged
+    assert staged is not None
+    for src_uri, report in staged.reports.items():
+        file = files.get_file_from_path(src_uri)
+        if report.updated and file is not None and file.page is not None:
+            file.page.update_date = report.updated
 
 
 def _finished_html(html: str, page: Page) -> str:

@@ -16,15 +16,18 @@ import datetime as dt
 import logging
 import shutil
 import tempfile
-import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import cache, forking
 from .idle_collector import IdleCollector
 from .render import PagingOptions
 from .render.sanitize import PageCleaner
-from .render.search import SearchIndexer, SearchIndexError, drop_theme_search
+from .render.search import drop_theme_search
+from .runtime.outputs import Outputs
+from .runtime.search import SearchIndex
 from .staging import Folders, Staged, StagingRequest, stage_archive, stage_in_child
 from .timings import Timings
 
@@ -42,6 +45,7 @@ class Build:
     staged: Staged | None = None
     cleaner: PageCleaner = field(default_factory=PageCleaner)
     timings: Timings = field(default_factory=Timings.from_environment)
+    files: Any = None  # MkDocs's files of this build, once on_files made them
 
 
 class BuildSession:
@@ -49,20 +53,25 @@ class BuildSession:
 
     def __init__(self) -> None:
         self.serving = False
+        self.incremental = False  # `mkdocs serve --dirty`: write only what changed
         self.build = Build()
-        self._indexer: SearchIndexer | None = None
-        self._written: list[str] = []  # pages written while serving, not yet indexed
+        self._search = SearchIndex()
+        self._outputs = Outputs()
         self._staging: Path | None = None  # the current build's staging folder
         self._collector = IdleCollector(tidy=cache.forget_unused)
 
-    def start(self, *, serving: bool) -> None:
-        """The process starts: a server caches across builds and forks no process."""
+    def start(self, *, serving: bool, dirty: bool = False) -> None:
+        """The process starts: a server caches across builds and forks no process; a
+        dirty server's builds write only the pages that changed."""
         self.serving = serving
+        self.incremental = serving and dirty
         cache.enable(serving)
         forking.serving(serving)
 
-    def begin(self, site_dir: str, options: PagingOptions) -> Build:
-        """A build starts: forget the last one's objects and its search run."""
+    def begin(self, site_dir: str, options: PagingOptions, site: bytes = b"") -> Build:
+        """A build starts: forget the last one's objects and its search run. `site` is a
+        fingerprint of what every page shows (runtime.outputs.site_fingerprint): when it
+        changes, an incremental build writes every page again."""
         self.build.cleaner.close()
         self.build = Build(site_dir=site_dir, options=options)
         if self.serving:
@@ -71,10 +80,30 @@ class BuildSession:
             with self.build.timings.phase("gc"):
                 self._collector.before_build()
         cache.next_build()
-        self._stop_indexing()  # an index of the previous build's pages is no longer wanted
-        self._written = []
+        self._search.stop()  # an index of the previous build's pages is no longer wanted
+        if self.incremental:
+            if self._outputs.begin(Path(site_dir), site):
+                self._search.clear()
+        else:
+            self._search.clear()
         self.drop_staging()
         return self.build
+
+    def modified(self, dest: str, made_from: bytes) -> bool:
+        """Whether an incremental build must write the output at `dest` again."""
+        return self._outputs.modified(dest, made_from)
+
+    def written(self, dests: Iterable[str]) -> None:
+        """The build made these outputs: an incremental build deletes the last one's
+        others, from the site and from search."""
+        if self.incremental:
+            for dest in self._outputs.end(Path(self.build.site_dir), dests):
+                self._search.remove(dest)
+
+    def failed(self) -> None:
+        """The build failed (the site is deleted): the next one writes everything."""
+        self._outputs.forget()
+        self.end()
 
     def end(self) -> None:
         """A build is done: while serving, collect its garbage once the server is idle."""
@@ -111,53 +140,30 @@ class BuildSession:
             self._staging = None
 
     def index_page(self, path: str, html: str) -> None:
-        """Hand a written page (its path in the site) to the search index. While serving,
-        only note it: the server's index is made after the build, in the background."""
-        if self.serving:
-            self._written.append(path)
-            return
+        """Keep what search reads of a written page (its path in the site)."""
         with self.build.timings.phase("search (feed)"):
-            self._search_indexer().add(path, html)
+            self._search.add(path, html)
 
     def write_index(self) -> None:
         """Write the search bundle, and drop the theme's own search files, which nothing
-        loads. While serving, the pages are indexed and the bundle written in the
-        background: the edited page reloads at once and its search follows."""
-        drop_theme_search(Path(self.build.site_dir))
+        loads. While serving, in the background: the edited page reloads at once and its
+        search follows."""
+        site_dir = Path(self.build.site_dir)
+        drop_theme_search(site_dir)
         with self.build.timings.phase("search"):
-            indexer = self._search_indexer()  # even with no page: the search page loads it
             if self.serving:
-                written, self._written = self._written, []
-                threading.Thread(
-                    target=_index_written, args=(indexer, written), daemon=True
-                ).start()
+                self._search.write_in_background(site_dir, on_failure=_search_failed)
             else:
                 _give_back_freed_memory()
                 self.build.timings.note_memory("freed memory given back")
-                indexer.write()
+                self._search.write(site_dir)
 
     def close(self) -> None:
         """The process ends: stop a search run still going, delete the staged files."""
-        self._stop_indexing(wait=True)
+        self._search.close()
         self.drop_staging()
         self.build.cleaner.close()
         self._collector.close()
-
-    def _search_indexer(self) -> SearchIndexer:
-        """This build's search index, started on first use."""
-        if self._indexer is None:
-            self._indexer = SearchIndexer(Path(self.build.site_dir))
-        return self._indexer
-
-    def _stop_indexing(self, *, wait: bool = False) -> None:
-        if self._indexer is None:
-            return
-        if self.serving and not wait:
-            # The last build's run may still be going: it ends while the next build starts.
-            threading.Thread(target=self._indexer.stop, daemon=True).start()
-        else:
-            self._indexer.stop()
-        self._indexer = None
 
 
 def _give_back_freed_memory() -> None:
@@ -171,11 +177,5 @@ def _give_back_freed_memory() -> None:
     libc.malloc_trim(0)
 
 
-def _index_written(indexer: SearchIndexer, pages: list[str]) -> None:
-    try:
-        for path in pages:
-            indexer.add(path, (indexer.site_dir / path).read_text("utf-8"))
-        indexer.write()
-    except (SearchIndexError, OSError) as error:
-        if not indexer.stopped:  # not replaced by a newer build: say why search is broken
-            log.warning(f"{error}; search will not work until the next change")
+def _search_failed(message: str) -> None:
+    log.warning(f"{message}; search will not work until the next change")
