@@ -72,7 +72,7 @@ def project_copy(folder: Path, count: int, shape: str = "typical") -> Path:
     """A copy of the project's site sources with N synthetic articles of a shape."""
     for name in ("docs", "hooks"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", "records.yml"):
         shutil.copy(ROOT / name, folder / name)
     write_archive(folder / "articles", count, shape=shape)
     return folder
