@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import statistics
@@ -52,7 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench import MKDOCS, ROOT, _plain, project_copy  # noqa: E402
+from bench import MKDOCS, _plain, project_copy  # noqa: E402
 from rebuild import _commit  # noqa: E402
 
 # The project's server: `mkdocs serve` as the Makefile's serve target runs it (plus
@@ -200,9 +199,6 @@ def measure(
     count: int, shape: str, edits: int, pause: float, timeout: float, work: Path
 ) -> tuple[Server, Server]:
     project = project_copy(work / f"project-{shape}-{count}", count, shape)
-    records = project / "records.yml"
-    if not records.exists():  # mkdocs.yml watches it, and MkDocs refuses a missing path
-        shutil.copy(ROOT / "records.yml", records)  # (what tests/conftest.py copies too)
     _commit(project)  # the feed and sitemap date reports by commit, as in an editor's clone
     twin = _plain(work / f"plain-{shape}-{count}", project / "articles")
     articles = sorted((project / "articles").glob("*.md"))
