@@ -43,16 +43,18 @@ def test_each_missing_passage_reads_the_body_once_not_once_per_passage(monkeypat
     missing = [f"{' '.join(_WORDS[i : i + 8])} zz" for i in range(6)] * 5
     # Normalising: the body's sentences once for every passage, and each passage once.
     calls = _counting(monkeypatch, passages, "normalise", 2_000 + len(missing) + 5)
+    finder = passages.PassageFinder(body)  # as the check looks for one file's passages
     for passage in missing:
-        passages.closest_passage(body, passage)
+        finder.closest(passage)
     assert calls[0] > len(missing)
 
 
 def test_a_missing_passage_is_compared_with_a_few_sentences_only(monkeypatch):
     body = _long_body(2_000, seed=1)
-    passages.closest_passage(body, "warm up the index")
+    finder = passages.PassageFinder(body)
+    finder.closest("warm up the index")
     calls = _counting(monkeypatch, passages, "_likeness", passages._CANDIDATES)
-    passages.closest_passage(body, " ".join(_WORDS[:10]) + " zz")
+    finder.closest(" ".join(_WORDS[:10]) + " zz")
     assert calls[0] > 0
 
 
@@ -82,7 +84,7 @@ def test_names_of_one_block_are_not_compared_pair_by_pair(monkeypatch):
     quotes = [{"name": f"Alvi {s}", "role": "witness", "text": "q"} for s in sorted(surnames)]
     articles = [make_article(f"r{i}", quotes=quotes[i : i + 50]) for i in range(0, 1_500, 50)]
     calls = _counting(monkeypatch, people, "_same_person", 10 * len(quotes))
-    found, _ = people._find_people(articles)
+    found, _ = people.find_people(articles)
     assert len(found) <= len(quotes) and calls[0] < 10 * len(quotes)
 
 

@@ -34,7 +34,7 @@ def _build(project: Path, out: Path, command: str, *, dirty: bool = False):
     try:
         build(config, dirty=dirty)
     finally:
-        config.plugins.on_shutdown()  # stops background indexing, caching stays as set
+        config.plugins.on_shutdown()  # stops background indexing
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -57,7 +57,7 @@ def test_a_rebuild_while_serving_equals_a_build_from_scratch(tmp_path: Path, mon
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     project = copy_project(tmp_path / "project")
-    set_paging(project, split_above=3)  # lists split by year: more pages to reuse
+    set_paging(project, split_above=3)  # lists split by year: more pages to get right
     shutil.rmtree(project / "articles")
     write_archive(project / "articles", 20)
     _commit(project)  # the feed's entries say when git last saw each file change
@@ -83,7 +83,7 @@ def test_a_rebuild_while_serving_equals_a_build_from_scratch(tmp_path: Path, mon
         _build(project, served, "serve", dirty=True)  # nothing changed: nothing is written
         rewritten = [page for page, when in _written_times(served).items() if written[page] != when]
     finally:
-        _build(project, tmp_path / "fresh", "build")  # also turns caching off again
+        _build(project, tmp_path / "fresh", "build")
     fresh = _pages(tmp_path / "fresh")
     assert "Edited: " in read_page(served, f"reports/{files[3].stem}/")
     assert f"{files[5].stem}/" not in read_page(served, "reports/")
@@ -123,11 +123,11 @@ def _edit_front_matter(path: Path, edit) -> None:
     path.write_text(f"---\n{json.dumps(meta, indent=1)}\n---\n{body}", "utf-8")
 
 
-def test_a_rebuild_reuses_the_analysis_an_edit_leaves_alone_and_equals_a_fresh_build(
+def test_a_rebuild_renders_again_only_the_report_an_edit_changes_and_equals_a_fresh_build(
     tmp_path: Path, monkeypatch
 ):
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from newsarchive.analyse import figures, people, shared_passages, timeline
+    from newsarchive.render import report_pages
     from synthetic import write_archive
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -138,34 +138,26 @@ def test_a_rebuild_reuses_the_analysis_an_edit_leaves_alone_and_equals_a_fresh_b
     copy = project / "articles" / files[8].name.replace(".md", "-copy.md")
     shutil.copy(files[8], copy)  # every paragraph shared: notes on each page name the other
     _edit_front_matter(copy, lambda meta: meta["source"].update(url=meta["source"]["url"] + "-c"))
-    computed = dict.fromkeys(("shared", "timeline", "figures", "people"), 0)
+    rendered: list[str] = []
+    real = report_pages._render_report
 
-    def counted(part: str, compute):
-        def count(*args):
-            computed[part] += 1
-            return compute(*args)
+    def counted(article, *args):
+        rendered.append(article.slug)
+        return real(article, *args)
 
-        return count
-
-    monkeypatch.setattr(
-        shared_passages, "_find_shared", counted("shared", shared_passages._find_shared)
-    )
-    monkeypatch.setattr(timeline, "_build_timeline", counted("timeline", timeline._build_timeline))
-    monkeypatch.setattr(figures, "_figure_rows", counted("figures", figures._figure_rows))
-    monkeypatch.setattr(people, "_find_people", counted("people", people._find_people))
+    monkeypatch.setattr(report_pages, "_render_report", counted)
     served = tmp_path / "served"
     try:
         _build(project, served, "serve")
-        # No body, date, figure or quote changes: all but the timeline is reused, pointing
-        # at the edited report as loaded now (the copy's notes name the original's outlet).
+        # The copy's notes name the original's outlet: its page changes too.
         _edit_front_matter(files[8], lambda meta: meta["source"].update(outlet="Renamed Outlet"))
         _build(project, served, "serve")
-        assert computed == {"shared": 1, "timeline": 2, "figures": 1, "people": 1}
+        rendered.clear()
         _edit_front_matter(files[2], lambda meta: meta.update(summary="A new summary."))
         _build(project, served, "serve")
-        assert computed == {"shared": 1, "timeline": 2, "figures": 1, "people": 1}
+        assert rendered == [files[2].stem]  # the memo hands back every other report page
     finally:
-        _build(project, tmp_path / "fresh", "build")  # also turns caching off again
+        _build(project, tmp_path / "fresh", "build")
     assert "Renamed Outlet" in read_page(served, f"reports/{copy.stem}/")
     assert "A new summary." in read_page(served, f"reports/{files[2].stem}/")
     fresh, rebuilt = _pages(tmp_path / "fresh"), _pages(served)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -25,6 +26,8 @@ from pydantic import (
 )
 
 from .dates import EARLIEST_YEAR, EDTF_PATTERN, EdtfDate, PartialDate, edtf_examples
+from .paragraphs import Paragraph, paragraphs_of
+from .passages import PassageFinder
 
 __all__ = [
     "EdtfDate",
@@ -164,32 +167,45 @@ class Published(_Strict):
             )
         return self
 
-    @property
+    # Worked out once per loaded record: every list, page and table asks again.
+    @cached_property
     def exact(self) -> bool:
         """Whether the exact day is known."""
         return self.when.precision == "day"
 
-    @property
+    @cached_property
     def date(self) -> dt.date | None:
         """The exact day, when known."""
         return self.when.earliest() if self.exact else None
 
-    @property
+    @cached_property
+    def precisely(self) -> PartialDate:
+        """The publication as precisely as known: its day, or the month or year its
+        window lies in."""
+        if self.date is not None:
+            return PartialDate.parse(self.date)
+        first, last = self.not_before, self.not_after
+        if first == last:
+            return PartialDate.parse(first)
+        same_month = (first.year, first.month) == (last.year, last.month)
+        return PartialDate(first.year, first.month) if same_month else PartialDate(first.year)
+
+    @cached_property
     def not_before(self) -> dt.date:
         """The first day the report can have come out."""
         return self.when.earliest()  # type: ignore[return-value]  # both ends known
 
-    @property
+    @cached_property
     def not_after(self) -> dt.date:
         """The last day the report can have come out."""
         return self.when.latest()  # type: ignore[return-value]
 
-    @property
+    @cached_property
     def sort_date(self) -> dt.date:
         """The day to sort by: the exact day, or the window's first day."""
         return self.not_before
 
-    @property
+    @cached_property
     def latest(self) -> dt.date:
         """The last day the report can have come out."""
         return self.not_after
@@ -476,7 +492,9 @@ class FrontMatter(_Strict):
 
 @dataclass(frozen=True)
 class Article:
-    """One loaded, validated report."""
+    """One loaded, validated report. What it works out of itself alone (its cached
+    properties) is worked out once: a server's load hands back the same object for a file
+    that did not change (load.load_archive's memo)."""
 
     path: Path
     slug: str
@@ -502,7 +520,14 @@ class Article:
 
         if found := self.named.get(name):
             return found[0], found[1]
-        return "name:" + (fold_name(name) or name), name
+        # Folding is the costly part, and every count asks again: once per name.
+        if name not in self._folded:
+            self._folded[name] = "name:" + (fold_name(name) or name), name
+        return self._folded[name]
+
+    @cached_property
+    def _folded(self) -> dict[str, tuple[str, str]]:
+        return {}
 
     def record_note(self, name: str) -> str | None:
         """The editors' note on the record `name` resolves to, if any."""
@@ -513,6 +538,33 @@ class Article:
     def published(self) -> Published:
         """When the report came out."""
         return self.meta.source.published
+
+    @cached_property
+    def version(self) -> tuple[str, bytes, str]:
+        """The report as a key: its file name, its file's digest and who its names are
+        (the records can change that while the file stays the same)."""
+        return self.slug, self.digest, repr(self.named)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The body's paragraphs (blocks between blank lines)."""
+        return paragraphs_of(self)
+
+    @cached_property
+    def cited_paragraphs(self) -> dict[str, int | None]:
+        """Each passage the front matter cites -> the index of the paragraph it stands in
+        (None: in none)."""
+        finder = PassageFinder(self.body)
+        found: dict[str, int | None] = {}
+        for _, passage in self.meta.cited_passages():
+            span = finder.find(passage)
+            found[passage] = None
+            if span is not None:
+                for paragraph in self.paragraphs:
+                    if paragraph.start <= span.start < paragraph.end:
+                        found[passage] = paragraph.index
+                        break
+        return found
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int:

@@ -14,9 +14,16 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
-__all__ = ["Span", "closest_passage", "find_passage", "normalise", "passage_id"]
+__all__ = [
+    "PassageFinder",
+    "Span",
+    "closest_passage",
+    "find_passage",
+    "normalise",
+    "passage_id",
+]
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -45,12 +52,10 @@ _TYPOGRAPHY = str.maketrans(
 _SPECIAL = re.compile(r"\s+|[^\x00-\x7f\s]+")
 
 
-@lru_cache(maxsize=512)
 def _normalise_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalised text, and for each of its characters the index it came from in `text`.
 
-    Only for text that NFKC changes (see `find_passage`). Cached: a body is searched once
-    per cited passage, and again when rendered.
+    Only for text that NFKC changes (see `PassageFinder.find`).
     """
     text = text.translate(_TYPOGRAPHY)
     chars: list[str] = []
@@ -111,7 +116,6 @@ def normalise(text: str) -> str:
     return text.strip(" ")
 
 
-@lru_cache(maxsize=64)
 def _fold_whitespace_only(body: str) -> tuple[str, int, list[int], list[int]] | None:
     """For a body that only needs typography and whitespace folded (one character for one,
     runs of whitespace to one space): its normalised text, whether a leading space was
@@ -146,33 +150,6 @@ class Span:
     end: int
 
 
-def find_passage(body: str, passage: str) -> Span | None:
-    """The first place where `passage` stands in `body`, typography aside."""
-    needle = normalise(passage)
-    if not needle:
-        return None
-    folded = _fold_whitespace_only(body)
-    if folded is not None:
-        haystack, lead, runs, removed = folded
-        at = haystack.find(needle)
-        if at < 0:
-            return None
-
-        def origin(index: int) -> int:
-            """The body offset of a character of the folded text."""
-            collapsed = index + lead
-            before = bisect.bisect_left(runs, collapsed)  # runs that stand before it
-            return collapsed + (removed[before - 1] if before else 0)
-
-        return Span(origin(at), origin(at + len(needle) - 1) + 1)
-    haystack, offsets = _normalise_with_map(body)
-    at = haystack.find(needle)
-    if at < 0:
-        return None
-    return Span(offsets[at], offsets[at + len(needle) - 1] + 1)
-
-
-@lru_cache(maxsize=1 << 17)  # asked for each claim by its report page, lists and data files
 def passage_id(passage: str) -> str:
     """A stable id for a passage, derived from its words so links survive edits elsewhere."""
     digest = hashlib.sha1(normalise(passage).encode("utf-8")).hexdigest()
@@ -191,7 +168,6 @@ _POSTINGS = 4_000
 _LIKE = 0.5  # the least likeness of a hint (see _likeness)
 
 
-@lru_cache(maxsize=16)  # a body is asked once per missing passage
 def _sentence_index(body: str) -> tuple[list[str], dict[str, list[int]]]:
     """The body's sentences (normalised), and for each word the sentences that hold it."""
     sentences = [normalise(s) for s in _SENTENCE_END.split(body) if s.strip()]
@@ -215,34 +191,93 @@ def _likeness(needle: Counter[str], size: int, sentence: str) -> float:
     return 2 * shared / (size + sum(other.values()))
 
 
-def closest_passage(body: str, passage: str) -> str | None:
-    """The sentence of `body` most like `passage`, to help an editor fix a wrong quote.
+class PassageFinder:
+    """Passages looked for in one body: what every search needs of the body is made once,
+    on the first search (its folded text, or for a text NFKC changes a map of offsets),
+    and its sentence index on the first hint."""
 
-    Time: linear in the passage, plus at most _POSTINGS steps and _CANDIDATES sentences of
-    comparable length (a sentence more than three times longer or shorter than the
-    passage cannot be half like it), after the body's index is made once.
-    """
-    needle = normalise(passage)
-    sentences, holding = _sentence_index(body)
-    shared: Counter[int] = Counter()
-    budget = _POSTINGS
-    for word in sorted(set(_WORD.findall(needle.lower())), key=lambda w: len(holding.get(w, ()))):
-        postings = holding.get(word, ())
-        if len(postings) > budget:
-            break  # the rest are commoner words: they tell the sentences apart least
-        budget -= len(postings)
-        shared.update(postings)
-    comparable = [
-        number
-        for number in shared
-        if len(needle) <= 3 * len(sentences[number]) and len(sentences[number]) <= 3 * len(needle)
-    ]
-    candidates = sorted(heapq.nsmallest(_CANDIDATES, comparable, key=lambda n: (-shared[n], n)))
-    grams = _trigrams(needle)
-    size = sum(grams.values())
-    best, best_like = None, 0.0
-    for number in candidates:
-        like = _likeness(grams, size, sentences[number])
-        if like > best_like:
-            best, best_like = sentences[number], like
-    return best if best_like >= _LIKE else None
+    def __init__(self, body: str) -> None:
+        self.body = body
+
+    @cached_property
+    def _folded(self) -> tuple[str, int, list[int], list[int]] | None:
+        return _fold_whitespace_only(self.body)
+
+    @cached_property
+    def _mapped(self) -> tuple[str, tuple[int, ...]]:
+        return _normalise_with_map(self.body)
+
+    @cached_property
+    def _sentences(self) -> tuple[list[str], dict[str, list[int]]]:
+        return _sentence_index(self.body)
+
+    def find(self, passage: str) -> Span | None:
+        """The first place where `passage` stands in the body, typography aside."""
+        needle = normalise(passage)
+        if not needle:
+            return None
+        folded = self._folded
+        if folded is not None:
+            haystack, lead, runs, removed = folded
+            at = haystack.find(needle)
+            if at < 0:
+                return None
+
+            def origin(index: int) -> int:
+                """The body offset of a character of the folded text."""
+                collapsed = index + lead
+                before = bisect.bisect_left(runs, collapsed)  # runs that stand before it
+                return collapsed + (removed[before - 1] if before else 0)
+
+            return Span(origin(at), origin(at + len(needle) - 1) + 1)
+        haystack, offsets = self._mapped
+        at = haystack.find(needle)
+        if at < 0:
+            return None
+        return Span(offsets[at], offsets[at + len(needle) - 1] + 1)
+
+    def closest(self, passage: str) -> str | None:
+        """The sentence of the body most like `passage`, to help an editor fix a wrong
+        quote.
+
+        Time: linear in the passage, plus at most _POSTINGS steps and _CANDIDATES sentences
+        of comparable length (a sentence more than three times longer or shorter than the
+        passage cannot be half like it), after the body's index is made once.
+        """
+        needle = normalise(passage)
+        sentences, holding = self._sentences
+        shared: Counter[int] = Counter()
+        budget = _POSTINGS
+        words = set(_WORD.findall(needle.lower()))
+        for word in sorted(words, key=lambda w: len(holding.get(w, ()))):
+            postings = holding.get(word, ())
+            if len(postings) > budget:
+                break  # the rest are commoner words: they tell the sentences apart least
+            budget -= len(postings)
+            shared.update(postings)
+        comparable = [
+            number
+            for number in shared
+            if len(needle) <= 3 * len(sentences[number])
+            and len(sentences[number]) <= 3 * len(needle)
+        ]
+        candidates = sorted(heapq.nsmallest(_CANDIDATES, comparable, key=lambda n: (-shared[n], n)))
+        grams = _trigrams(needle)
+        size = sum(grams.values())
+        best, best_like = None, 0.0
+        for number in candidates:
+            like = _likeness(grams, size, sentences[number])
+            if like > best_like:
+                best, best_like = sentences[number], like
+        return best if best_like >= _LIKE else None
+
+
+def find_passage(body: str, passage: str) -> Span | None:
+    """The first place where `passage` stands in `body`, typography aside (to look for
+    several in one body, use one PassageFinder)."""
+    return PassageFinder(body).find(passage)
+
+
+def closest_passage(body: str, passage: str) -> str | None:
+    """The sentence of `body` most like `passage` (PassageFinder.closest)."""
+    return PassageFinder(body).closest(passage)

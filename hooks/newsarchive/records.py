@@ -33,11 +33,14 @@ Kind = Literal["organisations", "people", "outlets", "events", "periods"]
 KINDS: tuple[Kind, ...] = ("organisations", "people", "outlets", "events", "periods")
 
 
+_NAME_WORD = re.compile(r"[a-z0-9]+")
+
+
 def fold_name(name: str) -> str:
     """A name as compared: no case, accents, punctuation, honorifics or leading "the";
     other scripts transliterated, so a Cyrillic and a Latin spelling can meet."""
     ascii_name = anyascii(name)  # Игорь Кочетков -> Igor' Kochetkov
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_name.lower()) if w not in HONORIFICS]
+    words = [w for w in _NAME_WORD.findall(ascii_name.lower()) if w not in HONORIFICS]
     return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 

@@ -1,8 +1,8 @@
 """The build session: what lives across the builds of one MkDocs process.
 
 `mkdocs build` builds once; `mkdocs serve` rebuilds after every edit in the same process.
-The session knows which it is, turns the content caches on when serving (newsarchive.cache)
-and moves them on at each build, compiles the archive into a staging folder (in a child
+The session knows which it is, keeps a memo of the core's work when serving (newsarchive.memo)
+and moves it on at each build, compiles the archive into a staging folder (in a child
 process for a one-off build, newsarchive.staging), feeds each written page to Pagefind and has
 it write the search bundle at the end (in the background while serving: the edited page
 reloads at once and its search follows), and holds what the current build has compiled for
@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import cache, forking
+from . import forking
 from .idle_collector import IdleCollector
+from .memo import Memo
 from .render import PagingOptions
 from .render.sanitize import PageCleaner
 from .render.search import drop_theme_search
@@ -58,14 +59,17 @@ class BuildSession:
         self._search = SearchIndex()
         self._outputs = Outputs()
         self._staging: Path | None = None  # the current build's staging folder
-        self._collector = IdleCollector(tidy=cache.forget_unused)
+        self._memo: Memo | None = None  # a server's: what the last build made, by its inputs
+        self._collector = IdleCollector(
+            tidy=lambda: self._memo.forget_unused() if self._memo else None
+        )
 
     def start(self, *, serving: bool, dirty: bool = False) -> None:
         """The process starts: a server caches across builds and forks no process; a
         dirty server's builds write only the pages that changed."""
         self.serving = serving
         self.incremental = serving and dirty
-        cache.enable(serving)
+        self._memo = (self._memo or Memo()) if serving else None  # started again: kept
         forking.serving(serving)
 
     def begin(self, site_dir: str, options: PagingOptions, site: bytes = b"") -> Build:
@@ -79,7 +83,8 @@ class BuildSession:
             # collection first lets go of what the last build did not use (not what it made).
             with self.build.timings.phase("gc"):
                 self._collector.before_build()
-        cache.next_build()
+        if self._memo is not None:
+            self._memo.next_build()
         self._search.stop()  # an index of the previous build's pages is no longer wanted
         if self.incremental:
             if self._outputs.begin(Path(site_dir), site):
@@ -125,7 +130,7 @@ class BuildSession:
             built=dt.datetime.now(dt.UTC).replace(microsecond=0),
         )
         if not forking.may_fork():
-            staged = stage_archive(request, self.build.timings)
+            staged = stage_archive(request, self.build.timings, memo=self._memo)
         else:
             self._staging = Path(tempfile.mkdtemp(prefix="newsarchive-"))
             folders = Folders(pages=self._staging, site=Path(self.build.site_dir))

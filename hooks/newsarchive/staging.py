@@ -7,7 +7,8 @@ more than a plain site's pages while Pagefind builds its index beside it. (Freei
 the same process gave back almost nothing: what stays is scattered among what was freed.)
 The child writes the pages to a staging folder and the files to take away straight to
 their place in the site. `mkdocs serve` compiles in its own process and keeps everything in
-memory, where the content caches of the last build make a rebuild cheap.
+memory, with its memo (newsarchive.memo) of what the last build made, which makes a rebuild
+cheap.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .export import CITATIONS_DIR, download_files
 from .export.files import Licence
 from .load import load_archive, load_records
 from .load.history import last_changes
+from .memo import Memo
 from .render import (
     CONTRIBUTING_FILE,
     CONTRIBUTING_SRC,
@@ -173,14 +175,16 @@ def stage_archive(
     folders: Folders | None = None,
     *,
     settled: Callable[[], None] = lambda: None,
+    memo: Memo | None = None,
 ) -> Staged:
     """Load, check, analyse and render the articles; write what is made to `folders`, or
     keep it in memory. `settled` is called when what is made so far lives to the end (the
-    articles once loaded, then their analysis)."""
+    articles once loaded, then their analysis). A server's `memo` hands back what the last
+    build made from the same inputs (parsed files, pages, files to take away)."""
     with timings.phase("load"):
         records, problems = load_records(request.root)
         articles, more = load_archive(
-            [request.root / "articles"], root=request.root, records=records
+            [request.root / "articles"], root=request.root, records=records, memo=memo
         )
         problems += more
     timings.note_memory("loaded")
@@ -195,7 +199,7 @@ def stage_archive(
     with timings.phase("render"):
         # A build writes the files to take away from a second process, beside the pages.
         downloads = _Forked(_downloads, archive, request, folders) if folders else None
-        pages = render_pages(archive, request.options, site_url=request.site_url)
+        pages = render_pages(archive, request.options, site_url=request.site_url, memo=memo)
         pages.append(data_page(archive, request.licences))
         for page in pages:
             staged.add_page(page, clean=True)
@@ -203,10 +207,10 @@ def stage_archive(
         guide = (request.root / CONTRIBUTING_FILE).read_text("utf-8")
         guide_page = GeneratedPage(CONTRIBUTING_SRC, contributing_page(guide), CONTRIBUTING_FILE)
         staged.add_page(guide_page, clean=False)
-        staged.home = home_blocks(archive, request.options)
+        staged.home = home_blocks(archive, request.options, memo)
     # Phases never nest: each second is counted once, in one phase.
     with timings.phase("render (wait for the files)"):
-        made = downloads.result() if downloads else _downloads(archive, request, folders)
+        made = downloads.result() if downloads else _downloads(archive, request, folders, memo)
     with timings.phase("render"):
         staged.files = made.files
         staged.texts.update(made.texts)
@@ -231,12 +235,15 @@ class _Downloads:
     changed: dict[str, dt.datetime]
 
 
-def _downloads(archive: Archive, request: StagingRequest, folders: Folders | None) -> _Downloads:
+def _downloads(
+    archive: Archive, request: StagingRequest, folders: Folders | None, memo: Memo | None = None
+) -> _Downloads:
     files = download_files(
         archive,
         site_url=request.site_url,
         site_name=request.site_name,
         licences=request.licences,
+        memo=memo,
     )
     changed = last_changes(request.root / "articles")
     if request.site_url:
@@ -246,6 +253,7 @@ def _downloads(archive: Archive, request: StagingRequest, folders: Folders | Non
             site_name=request.site_name,
             changed=changed,
             built=request.built,
+            memo=memo,
         )
     made = Staged(folders)
     for path, text in files.items():

@@ -5,25 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Article
-from .figures import FigureClaim, FigureRow, figure_rows
+from .figures import FigureRow, figure_rows
 from .people import Person, QuoteRef, find_people
-from .shared_passages import Paragraph, SharedGroup, find_shared
-from .timeline import Citation, TimelineEntry, build_timeline
+from .shared_passages import SharedGroup, find_shared
+from .timeline import TimelineEntry, build_timeline
 
-__all__ = ["ANALYSIS_RESULTS", "Archive", "analyse"]
-
-# What the analysis makes: never changed once analyse() returns (a result reused while
-# serving is copied where it must change: analyse.reuse), so pages may key them by identity.
-ANALYSIS_RESULTS = (
-    Citation,
-    FigureClaim,
-    FigureRow,
-    Paragraph,
-    Person,
-    QuoteRef,
-    SharedGroup,
-    TimelineEntry,
-)
+__all__ = ["Archive", "analyse"]
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,10 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..cache import BuildCache
 from ..model import VAGUE_QUALIFIERS, Article, Figure
 from ..slugs import distinct_slugs, slugify
 from .headlines import row_rank, value_rank
-from .origins import PARAGRAPH_OF_QUOTE, copied_paragraphs, origin_of
-from .reuse import point_groups_at_current, reused
+from .origins import copied_paragraphs, origin_of
 from .shared_passages import SharedGroup
 from .support import Support
 
@@ -200,33 +198,6 @@ def figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Figu
 
     Claims about different periods are different rows, never merged.
     """
-    # Found whole, the quotes' paragraphs are not asked for: keep them for the next edit.
-    rows = reused(
-        _ROWS,
-        articles,
-        _figure_reads,
-        lambda: _figure_rows(articles, shared),
-        (PARAGRAPH_OF_QUOTE,),
-    )
-    current = {article.slug: article for article in articles}
-    claimed = (("figure", "figures"),)  # a claim's figure is one of its report's figures
-    rows = point_groups_at_current(rows, "claims", current, ("article", "source"), claimed)
-    # Ranked after pointing: support reads the outlets, which _figure_reads does not.
-    return sorted(rows, key=row_rank)
-
-
-# While serving: the rows made last time, by what they are made from: every report's
-# figures, and its body and days (which paragraphs are copied, so where a claim comes from).
-_ROWS: BuildCache[list[FigureRow]] = BuildCache()
-
-
-def _figure_reads(article: Article) -> tuple:
-    published = article.published
-    reads = article.meta.figures, article.body, published.sort_date, published.latest
-    return reads + (article.named,)  # the records say who a name is
-
-
-def _figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[FigureRow]:
     copied_from = copied_paragraphs(shared)
     copiers = {slug for slug, _ in copied_from}
     rows: dict[tuple, FigureRow] = {}
@@ -237,7 +208,7 @@ def _figure_rows(articles: list[Article], shared: list[SharedGroup]) -> list[Fig
             copier = article.slug in copiers
             source = origin_of(article, figure.quote, copied_from) if copier else article
             row.claims.append(FigureClaim(article, figure, source))
-    return list(rows.values())
+    return sorted(rows.values(), key=row_rank)
 
 
 def figure_row_ids(rows: list[FigureRow]) -> list[str]:

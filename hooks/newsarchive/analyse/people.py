@@ -17,10 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..cache import BuildCache
 from ..model import Article, Quote
 from ..records import fold_name
-from .reuse import point_at_current, point_groups_at_current, reused
 
 __all__ = ["Person", "QuoteRef", "find_people", "fold_name"]
 
@@ -115,26 +113,6 @@ def _dropped(surname: str) -> set[str]:
 
 def find_people(articles: list[Article]) -> tuple[list[Person], list[QuoteRef]]:
     """Named people with their quotes, and the quotes of unnamed sources."""
-    people, unnamed = reused(_PEOPLE, articles, _people_reads, lambda: _find_people(articles))
-    current = {article.slug: article for article in articles}
-    return (
-        point_groups_at_current(people, "quotes", current, records=_QUOTE),
-        point_at_current(unnamed, current, records=_QUOTE),
-    )
-
-
-# While serving: the people found last time, by every report's quotes and first day.
-_PEOPLE: BuildCache[tuple[list[Person], list[QuoteRef]]] = BuildCache()
-
-
-_QUOTE = (("quote", "quotes"),)  # a QuoteRef's quote is one of its report's quotes
-
-
-def _people_reads(article: Article) -> tuple:
-    return article.meta.quotes, article.published.sort_date, article.named
-
-
-def _find_people(articles: list[Article]) -> tuple[list[Person], list[QuoteRef]]:
     people: dict[str, Person] = {}
     unnamed: list[QuoteRef] = []
     for article in articles:

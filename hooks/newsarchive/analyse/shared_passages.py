@@ -1,6 +1,7 @@
 """Paragraphs that appear, verbatim or reworded by a few words, in more than one report.
 
-Method (near-linear in the number of paragraphs, deterministic):
+Method (near-linear in the number of paragraphs, deterministic; what is worked out of each
+paragraph alone, its shingles and sketch, is in paragraphs.py, once per report):
 - A paragraph is a block of the body between blank lines with at least MIN_WORDS words
   (shorter ones, such as image credits, say too little to be evidence of copying).
 - Its shingles are its overlapping runs of SHINGLE_WORDS words, lower-cased, punctuation
@@ -29,90 +30,31 @@ Method (near-linear in the number of paragraphs, deterministic):
 from __future__ import annotations
 
 import collections
-import hashlib
 import itertools
-import re
-import zlib
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from ..cache import BuildCache
 from ..model import Article
-from ..passages import normalise
-from .reuse import point_groups_at_current, reused
+from ..paragraphs import SHINGLE_WORDS, Paragraph, shingles_of
 
 __all__ = [
+    "SHINGLE_WORDS",
+    "THRESHOLD",
+    "VERBATIM",
     "Paragraph",
     "SharedGroup",
     "body_similarity",
     "find_shared",
-    "paragraphs_of",
-    "shingles_of",
 ]
 
-SHINGLE_WORDS = 4
-MIN_WORDS = 8
-SKETCH_SIZE = 12
 ALL_PAIRS_UP_TO = 16
 THRESHOLD = 0.4
 VERBATIM = 0.9
-
-_WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of one report, with its place in the body."""
-
-    article: Article
-    index: int  # position among the report's paragraphs
-    start: int  # offsets in article.body
-    end: int
-
-    @property
-    def text(self) -> str:
-        """The paragraph's text."""
-        return self.article.body[self.start : self.end]
-
-    @cached_property  # asked by every page that links to the paragraph
-    def anchor(self) -> str:
-        """The paragraph's id on its report page, from its words."""
-        digest = hashlib.sha1(normalise(self.text).encode("utf-8")).hexdigest()[:10]
-        return f"para-{digest}"
-
-    @cached_property
-    def shingles(self) -> frozenset[int]:
-        """The paragraph's runs of SHINGLE_WORDS words, hashed."""
-        text = self.text
-        return _SHINGLES.get(text, lambda: shingles_of(text))
-
-
-def shingles_of(text: str) -> frozenset[int]:
-    """The hashed runs of SHINGLE_WORDS words of a text."""
-    words = _WORD.findall(normalise(text).lower().replace("'", ""))
-    ids = [_word_id(word) for word in words]
-    # hash() of a tuple of ints is the same in every run (only str hashing is salted).
-    runs = zip(*(ids[i:] for i in range(SHINGLE_WORDS)), strict=False)
-    return frozenset(map(hash, runs))
 
 
 def body_similarity(a: str, b: str) -> float:
     """Jaccard similarity of two whole texts' word runs (1.0: the same words)."""
     return _jaccard(shingles_of(a), shingles_of(b))
-
-
-@lru_cache(maxsize=200_000)
-def _word_id(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
-
-
-def paragraphs_of(article: Article) -> list[Paragraph]:
-    """The body's paragraphs (blocks between blank lines), with their offsets."""
-    paragraphs = []
-    for number, match in enumerate(re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", article.body)):
-        end = match.start() + len(match.group().rstrip())
-        paragraphs.append(Paragraph(article, number, match.start(), end))
-    return paragraphs
 
 
 @dataclass
@@ -154,53 +96,15 @@ def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-# While serving: the shingles of the paragraphs compared last time (the candidates).
-_SHINGLES: BuildCache[frozenset[int]] = BuildCache()
-# A body's long-enough paragraphs as (index, start, end, sketch), kept by body text while
-# serving: hashing every paragraph is most of the work of finding shared ones.
-_SKETCHES: BuildCache[list[tuple[int, int, int, tuple[int, ...]]]] = BuildCache()
-
-
-def _sketched(article: Article) -> list[tuple[Paragraph, tuple[int, ...]]]:
-    """The paragraphs worth comparing, each with its SKETCH_SIZE smallest shingles."""
-    computed: list[Paragraph] = []
-
-    def sketch() -> list[tuple[int, int, int, tuple[int, ...]]]:
-        """Each long enough paragraph with its bottom-k sketch (smallest shingle hashes)."""
-        computed.extend(
-            p for p in paragraphs_of(article) if len(_WORD.findall(p.text)) >= MIN_WORDS
-        )
-        return [
-            (p.index, p.start, p.end, tuple(sorted(p.shingles)[:SKETCH_SIZE])) for p in computed
-        ]
-
-    found = _SKETCHES.get(article.body, sketch)
-    if computed:  # sketched just now: these paragraphs know their shingles already
-        return [(paragraph, keys) for paragraph, (*_, keys) in zip(computed, found, strict=True)]
-    return [(Paragraph(article, index, start, end), keys) for index, start, end, keys in found]
-
-
-# While serving: the groups found last time, by the bodies and publication days they were
-# found from. An edit that leaves those alone (a title, a figure, a quote) reuses them.
-_GROUPS: BuildCache[list[SharedGroup]] = BuildCache()
-
-
 def find_shared(articles: list[Article]) -> list[SharedGroup]:
     """Groups of shared paragraphs across reports, first-published member first."""
-    # Found whole, the paragraphs' hashes are not asked for: keep them for the next edit.
-    caches = (_SKETCHES, _SHINGLES)
-    groups = reused(_GROUPS, articles, _shared_reads, lambda: _find_shared(articles), caches)
-    current = {article.slug: article for article in articles}
-    return point_groups_at_current(groups, "members", current)
-
-
-def _shared_reads(article: Article) -> tuple:
-    published = article.published
-    return article.body, published.sort_date, published.latest
-
-
-def _find_shared(articles: list[Article]) -> list[SharedGroup]:
-    sketched = [found for article in articles for found in _sketched(article)]
+    # The paragraphs worth comparing, each with its sketch (worked out once per report).
+    sketched = [
+        (paragraph, keys)
+        for article in articles
+        for paragraph in article.paragraphs
+        if (keys := paragraph.sketch) is not None
+    ]
     paragraphs = [paragraph for paragraph, _ in sketched]
     # Most keys belong to one paragraph only: count in C, and file only the shared ones.
     counts = collections.Counter(itertools.chain.from_iterable(keys for _, keys in sketched))

@@ -27,12 +27,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ..cache import BuildCache
 from ..dates import EdtfDate
 from ..model import Article, PartialDate
 from ..passages import passage_id
-from .origins import PARAGRAPH_OF_QUOTE, copied_paragraphs, origin_of
-from .reuse import point_groups_at_current, reused
+from .origins import copied_paragraphs, origin_of
 from .shared_passages import SharedGroup
 from .support import Support
 
@@ -135,15 +133,7 @@ _NO_DATE = EdtfDate.parse(9999)
 def publication_date(article: Article) -> PartialDate:
     """A report's publication as precisely as known: its day, or the month or year its
     window lies in (render.words says the window itself)."""
-    published = article.published
-    if published.date is not None:
-        return PartialDate.parse(published.date)
-    first, last = published.not_before, published.not_after
-    assert first is not None and last is not None  # guaranteed by the model
-    if first == last:
-        return PartialDate.parse(first)
-    same_month = (first.year, first.month) == (last.year, last.month)
-    return PartialDate(first.year, first.month) if same_month else PartialDate(first.year)
+    return article.published.precisely
 
 
 def _publication_entry(article: Article) -> TimelineEntry:
@@ -158,33 +148,9 @@ def _publication_entry(article: Article) -> TimelineEntry:
     )
 
 
-# While serving: the timeline made last time, by what it is made from (every report's
-# events, publication, title and outlet). An edit that leaves those alone reuses it.
-_TIMELINES: BuildCache[list[TimelineEntry]] = BuildCache()
-
-
 def build_timeline(articles: list[Article], shared: list[SharedGroup]) -> list[TimelineEntry]:
     """Merge the events of all reports and their publications, in chronological order;
     events that no report dates come last, with no date."""
-    entries = reused(
-        _TIMELINES,
-        articles,
-        _timeline_reads,
-        lambda: _build_timeline(articles, shared),
-        (PARAGRAPH_OF_QUOTE,),
-    )
-    current = {article.slug: article for article in articles}
-    return point_groups_at_current(entries, "citations", current, ("article", "source"))
-
-
-def _timeline_reads(article: Article) -> tuple:
-    # The body and days decide which paragraphs are copied, so where an event comes from.
-    meta = article.meta
-    reads = meta.events, meta.source.published, meta.title, meta.source.outlet, article.body
-    return reads + (article.named,)  # the records say who a name is
-
-
-def _build_timeline(articles: list[Article], shared: list[SharedGroup]) -> list[TimelineEntry]:
     copied = copied_paragraphs(shared)
     copiers = {slug for slug, _ in copied}
     by_key: dict[str, TimelineEntry] = {}

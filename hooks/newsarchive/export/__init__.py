@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..analyse.archive import Archive
-from ..cache import BuildCache
+from ..memo import Memo, recall
 from ..model import Article
 from .citations import bibtex, citation_text, csl_json, csl_json_line, csl_json_text, ris
 from .files import DATA_DIR, Licence, ReportRows, data_files, report_lines
@@ -45,13 +45,6 @@ class _ReportFiles:
     csl_item: str  # its item in the archive's CSL-JSON file
 
 
-# While serving, an edit to one report writes only that report's part again. Its data rows
-# are kept apart: they also say what the other reports do (copies, support, merged entries),
-# so they are written again when those facts, or the records, change.
-_REPORT_FILES: BuildCache[_ReportFiles] = BuildCache()
-_REPORT_ROWS: BuildCache[ReportRows] = BuildCache()
-
-
 def _report_files(article: Article, site_url: str) -> _ReportFiles:
     page = report_address(site_url, article)
     item = csl_json(article, page)
@@ -68,19 +61,29 @@ def _report_rows(article: Article, site_url: str, facts: ReportFacts) -> ReportR
 
 
 def download_files(
-    archive: Archive, *, site_url: str, site_name: str, licences: list[Licence]
+    archive: Archive,
+    *,
+    site_url: str,
+    site_name: str,
+    licences: list[Licence],
+    memo: Memo | None = None,
 ) -> dict[str, str]:
-    """Every file to take away, by its path in the site."""
+    """Every file to take away, by its path in the site. With a `memo`, each report's part
+    is written again only when the report, or what the pages say of its claims, changed."""
     reports = [
-        _REPORT_FILES.get(
-            (article.slug, article.digest, site_url), partial(_report_files, article, site_url)
+        recall(
+            memo,
+            ("citations", article.version, site_url),
+            partial(_report_files, article, site_url),
         )
         for article in archive.articles
     ]
+    # A report's rows also say what the other reports do (copies, support): its facts.
     facts = claim_facts(archive)
     rows = [
-        _REPORT_ROWS.get(
-            (article.slug, article.digest, site_url, repr(article.named), facts[article.slug]),
+        recall(
+            memo,
+            ("rows", article.version, site_url, facts[article.slug]),
             partial(_report_rows, article, site_url, facts[article.slug]),
         )
         for article in archive.articles

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import re
 import stat
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,10 +22,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..cache import BuildCache, digest
-from ..forking import may_fork
+from ..memo import Memo, digest, recall
 from ..model import Article, Event, Figure, FrontMatter, archived_copy, same_address
-from ..passages import closest_passage, find_passage, normalise
+from ..passages import PassageFinder, normalise
 from ..records import Records
 from ..slugs import slugify
 from .body import body_problems
@@ -54,7 +54,6 @@ MAX_FILE_BYTES = 300_000
 # .blocks/reports/<slug>.md.json): well within the 255 bytes a file name may have.
 MAX_NAME_CHARACTERS = 100
 TODO = "TODO"  # what `newsarchive new` writes where the editor must fill something in
-_PARSED: BuildCache[Article | list[Problem]] = BuildCache()
 # Files are read and checked on every core when there are enough of them to pay for
 # starting the processes and sending the articles back (about a quarter of the parse).
 _PARALLEL_FROM = 400
@@ -76,10 +75,11 @@ def _validate(data: dict, log: ProblemLog) -> FrontMatter | None:
 
 def _grounded(meta: FrontMatter, body: str, log: ProblemLog) -> None:
     """Every figure, event and quote in front matter stands verbatim in the body."""
+    finder = PassageFinder(body)
     for loc, passage in meta.cited_passages():
-        span = find_passage(body, passage)
+        span = finder.find(passage)
         if span is None:
-            closest = closest_passage(body, passage)
+            closest = finder.closest(passage)
             hint = f'; the closest passage is: "{closest}"' if closest else ""
             log.add(loc, f"this passage is not in the body, word for word{hint}")
         elif "\n\n" in body[span.start : span.end].replace("\r", ""):
@@ -358,9 +358,12 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(descriptor)
 
 
-def load_article(path: Path, *, root: Path | None = None) -> Article | list[Problem]:
+def load_article(
+    path: Path, *, root: Path | None = None, memo: Memo | None = None
+) -> Article | list[Problem]:
     """Read and validate one article file: only a regular file, never through a symbolic
-    link, at most MAX_FILE_BYTES of it."""
+    link, at most MAX_FILE_BYTES of it. With a `memo`, an unchanged file is not parsed
+    again: the same result comes back."""
     display = _display(path, root)
     try:
         raw = read_bounded(path)
@@ -371,9 +374,8 @@ def load_article(path: Path, *, root: Path | None = None) -> Article | list[Prob
         if error.errno == errno.ELOOP:
             return [Problem(display, 1, "file", SYMLINK)]
         return [Problem(display, 1, "file", f"cannot be read ({error.strerror})")]
-    # While serving, an unchanged file is not parsed again (today: dates are checked).
-    key = (str(path), display, digest(raw), dt.date.today())
-    return _PARSED.get(key, lambda: parse_article(path, raw, display=display))
+    key = ("parsed", str(path), display, digest(raw), dt.date.today())  # dates are checked
+    return recall(memo, key, lambda: parse_article(path, raw, display=display))
 
 
 def _display(path: Path, root: Path | None) -> str:
@@ -416,10 +418,16 @@ def _article_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def load_archive(
-    paths: Iterable[Path], *, root: Path | None = None, records: Records | None = None
+    paths: Iterable[Path],
+    *,
+    root: Path | None = None,
+    records: Records | None = None,
+    memo: Memo | None = None,
 ) -> tuple[list[Article], list[Problem]]:
     """Load every article under `paths` (files or folders), with their names resolved
-    against `records` when given (load.names).
+    against `records` when given (load.names). With a `memo` (a server's), an unchanged
+    file gives the same Article as last time, names resolved alike: what a report works
+    out of itself once (Article's cached properties) is not worked out again.
 
     Returns:
         The articles, newest first, and every problem in every file. When there is any
@@ -427,7 +435,7 @@ def load_archive(
     """
     files, problems = _article_paths(paths)
     articles: list[Article] = []
-    for result in _load_all(files, root):
+    for result in _load_all(files, root, memo):
         if isinstance(result, Article):
             articles.append(result)
         else:
@@ -439,18 +447,27 @@ def load_archive(
         display = {article.slug: _display(article.path, root) for article in articles}
         articles, unresolved = resolve_names(articles, records, display)
         problems.extend(unresolved)
+        if memo is not None:  # a copy with names resolved: the same copy as last time
+            articles = [_same_as_last(memo, article) for article in articles]
     articles.sort(key=lambda a: (a.published.sort_date, a.slug), reverse=True)
     return articles, problems
 
 
-def _load_all(files: list[Path], root: Path | None) -> Iterator[Article | list[Problem]]:
+def _same_as_last(memo: Memo, article: Article) -> Article:
+    key = ("resolved", str(article.path), article.digest, repr(article.named))
+    return memo.get(key, lambda: article)
+
+
+def _load_all(
+    files: list[Path], root: Path | None, memo: Memo | None
+) -> Iterator[Article | list[Problem]]:
     """Each file read and checked, in order: on every core for a large archive, in forked
-    processes where that may be done (not while serving, where the cache makes loading
-    short anyway)."""
+    processes (Linux), unless a memo is given: it lives in this process (a server's, whose
+    threads a fork would copy in any state), and makes loading short anyway."""
     cores = os.cpu_count() or 1
-    serial = cores == 1 or not may_fork()
+    serial = cores == 1 or memo is not None or sys.platform != "linux"
     if serial or len(files) < _PARALLEL_FROM:
-        return (load_article(path, root=root) for path in files)
+        return (load_article(path, root=root, memo=memo) for path in files)
     chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
     fork = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(cores, mp_context=fork) as pool:

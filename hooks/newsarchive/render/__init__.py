@@ -10,10 +10,11 @@ Nothing here reads files or knows MkDocs: hooks/build.py is the adapter.
 from __future__ import annotations
 
 from ..analyse.archive import Archive
+from ..memo import Memo
 from .cross_links import cross_links
 from .figure_pages import figures_pages
 from .lists import outlet_pages, report_list_pages, tag_pages
-from .page import GeneratedPage, inject_blocks, lift_blocks_kept
+from .page import GeneratedPage, inject_blocks, lift_blocks
 from .paging import PagingOptions
 from .passage_pages import passage_group_urls, passages_pages
 from .people_pages import people_pages
@@ -55,17 +56,22 @@ __all__ = [
 
 
 def render_pages(
-    archive: Archive, options: PagingOptions | None = None, *, site_url: str = ""
+    archive: Archive,
+    options: PagingOptions | None = None,
+    *,
+    site_url: str = "",
+    memo: Memo | None = None,
 ) -> list[GeneratedPage]:
     """Every generated page of the site, lists split as `options` say; `site_url` is where
-    the site is published (citations give the page's full address)."""
+    the site is published (citations give the page's full address). With a `memo` (a
+    server's), a page made from what the last build gave it is not rendered again."""
     options = options or PagingOptions()
     located: dict[str, str] = {}  # timeline entry id -> its page, for the reports' links
-    timeline = timeline_pages(archive, options, located)
+    timeline = timeline_pages(archive, options, located, memo)
     shared, group_urls = memberships(archive), passage_group_urls(archive, options)
     links = cross_links(archive, options, located)
     reports = [
-        report_page(a, shared.get(a.slug, []), group_urls, options, links[a.slug], site_url)
+        report_page(a, shared.get(a.slug, []), group_urls, options, links[a.slug], site_url, memo)
         for a in archive.articles
     ]
     pages: list[GeneratedPage] = []
@@ -76,12 +82,13 @@ def render_pages(
         year_title=lambda year: f"Reports of {year}",
         lead="Every report in the archive",
         options=options,
+        memo=memo,
         in_nav=True,
     )
-    pages += outlet_pages(archive, options)
-    pages += tag_pages(archive, options)
+    pages += outlet_pages(archive, options, memo)
+    pages += tag_pages(archive, options, memo)
     pages += timeline
-    pages += figures_pages(archive, options)
-    pages += passages_pages(archive, options)
-    pages += people_pages(archive, options)
-    return reports + [lift_blocks_kept(page) for page in pages]
+    pages += figures_pages(archive, options, memo)
+    pages += passages_pages(archive, options, memo)
+    pages += people_pages(archive, options, memo)
+    return reports + [lift_blocks(page) for page in pages]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..analyse.archive import Archive
 from ..analyse.figures import FigureClaim, FigureRow
 from ..analyse.figures import figure_row_ids as row_ids
+from ..memo import Memo
 from .links import report_links
 from .page import GeneratedPage
 from .paging import PagingOptions, paged_by_year
@@ -25,11 +26,14 @@ def figure_row_urls(archive: Archive, options: PagingOptions) -> list[str]:
     return [f"figures/{row_id}/" for row_id in figure_row_ids(archive)]
 
 
-def figures_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+def figures_pages(
+    archive: Archive, options: PagingOptions, memo: Memo | None = None
+) -> list[GeneratedPage]:
     """The figures page: a matrix, or an index of claims and a page per claim."""
     ids = figure_row_ids(archive)
     if len(archive.articles) <= options.matrix_max_reports:
         content = render_cached(
+            memo,
             "figures.md",
             rows=archive.figures,
             row_ids=ids,
@@ -41,15 +45,19 @@ def figures_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPag
     pages = [
         GeneratedPage(
             "figures.md",
-            render_cached("figures_index.md", rows=list(zip(archive.figures, urls, strict=True))),
+            render_cached(
+                memo, "figures_index.md", rows=list(zip(archive.figures, urls, strict=True))
+            ),
         )
     ]
     for row, row_id in zip(archive.figures, ids, strict=True):
-        pages += _row_pages(row, f"figures/{row_id}.md", options)
+        pages += _row_pages(memo, row, f"figures/{row_id}.md", options)
     return pages
 
 
-def _row_pages(row: FigureRow, src: str, options: PagingOptions) -> list[GeneratedPage]:
+def _row_pages(
+    memo: Memo | None, row: FigureRow, src: str, options: PagingOptions
+) -> list[GeneratedPage]:
     """A claim's page: every report that makes it, by year of publication when many."""
 
     def page(claims: list[FigureClaim], page_src: str, **context: object) -> str:
@@ -57,6 +65,7 @@ def _row_pages(row: FigureRow, src: str, options: PagingOptions) -> list[Generat
         links = report_links(articles, page_src)
         figures_url = relative_link(page_src, page_url("figures.md"))
         return render_cached(
+            memo,
             "figure_row.md",
             row=row,
             claims=claims,

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from functools import partial
 
 from ..analyse.archive import Archive
+from ..memo import Memo
 from ..model import Article
-from .links import identities, report_links
+from .links import report_links
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, year_published
-from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
+from .templates import render_cached
 from .urls import outlet_src, page_url, relative_link, slugify, tag_src
 
 
@@ -22,18 +23,14 @@ def _months(articles: list[Article]) -> list[tuple[str, list[Article]]]:
     return list(months.items())
 
 
-def _report_list(src: str, articles: list[Article], **context) -> str:
-    """One page of a list of reports, by month. While serving, it is rendered again only
-    when its reports or its own words change (everything it shows comes from them)."""
-    key = ("report_list", src, identities(articles), fingerprint(context))
-    return PAGE_CACHE.get(
-        key,
-        lambda: render_template(
-            "report_list.md",
-            months=_months(articles),
-            links=report_links(articles, src),
-            **context,
-        ),
+def _report_list(memo: Memo | None, src: str, articles: list[Article], **context) -> str:
+    """One page of a list of reports, by month."""
+    return render_cached(
+        memo,
+        "report_list.md",
+        months=_months(articles),
+        links=report_links(articles, src),
+        **context,
     )
 
 
@@ -45,6 +42,7 @@ def report_list_pages(
     year_title: Callable[[int], str],
     lead: str,
     options: PagingOptions,
+    memo: Memo | None = None,
     in_nav: bool = False,
 ) -> list[GeneratedPage]:
     """A list of reports (all, one outlet's, one tag's), newest first by month; when long,
@@ -55,11 +53,12 @@ def report_list_pages(
         articles,
         options,
         part_of=year_published,
-        one_page=lambda: _report_list(index_src, articles, title=title, year=None, **context),
+        one_page=lambda: _report_list(memo, index_src, articles, title=title, year=None, **context),
         index_page=lambda listing: render_cached(
-            "years.md", what="reports", title=title, lead=lead, listing=listing, around=None
+            memo, "years.md", what="reports", title=title, lead=lead, listing=listing, around=None
         ),
         part_page=lambda part: _report_list(
+            memo,
             part.src,
             part.items,
             title=year_title(part.key),
@@ -71,14 +70,16 @@ def report_list_pages(
     )
 
 
-def outlet_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+def outlet_pages(
+    archive: Archive, options: PagingOptions, memo: Memo | None = None
+) -> list[GeneratedPage]:
     """The outlets index and each outlet's list of reports."""
     outlets = archive.outlets()
     listing = [
         (o, relative_link("outlets/index.md", page_url(outlet_src(o))), a)
         for o, a in outlets.items()
     ]
-    pages = [GeneratedPage("outlets/index.md", render_cached("outlets.md", outlets=listing))]
+    pages = [GeneratedPage("outlets/index.md", render_cached(memo, "outlets.md", outlets=listing))]
     for outlet, articles in outlets.items():
         pages += report_list_pages(
             outlet_src(outlet),
@@ -87,6 +88,7 @@ def outlet_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
             year_title=partial("{0}: reports of {1}".format, outlet),
             lead=f"Every report by {outlet}",
             options=options,
+            memo=memo,
         )
     return pages
 
@@ -103,14 +105,16 @@ def tags_of(archive: Archive) -> dict[str, tuple[str, list[Article]]]:
     return dict(sorted(tags.items()))
 
 
-def tag_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+def tag_pages(
+    archive: Archive, options: PagingOptions, memo: Memo | None = None
+) -> list[GeneratedPage]:
     """The tags index and each tag's list of reports."""
     tags = tags_of(archive)
     listing = [
         (name, relative_link("tags/index.md", page_url(tag_src(name))), len(articles))
         for name, articles in tags.values()
     ]
-    pages = [GeneratedPage("tags/index.md", render_cached("tags.md", tags=listing))]
+    pages = [GeneratedPage("tags/index.md", render_cached(memo, "tags.md", tags=listing))]
     for name, articles in tags.values():
         pages += report_list_pages(
             tag_src(name),
@@ -119,5 +123,6 @@ def tag_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
             year_title=partial("Reports tagged {0}, {1}".format, name),
             lead=f"Every report tagged {name}",
             options=options,
+            memo=memo,
         )
     return pages

@@ -8,9 +8,6 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
-from ..cache import BuildCache
-from ..cache import enabled as caching
-
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -85,19 +82,6 @@ def lift_blocks(page: GeneratedPage) -> GeneratedPage:
             blocks[placeholder] = chunk
             chunks[index] = placeholder
     return replace(page, content="\n\n".join(chunks), blocks=blocks)
-
-
-def lift_blocks_kept(page: GeneratedPage) -> GeneratedPage:
-    """`lift_blocks`; while serving, of a page rendered from the page cache, done once:
-    its text is the very string the cache handed back last time, whose hash Python keeps,
-    so finding it costs next to nothing (and the cache holds that string already)."""
-    if not caching():
-        return lift_blocks(page)
-    key = (page.src_uri, page.content, page.edit_path, page.in_nav)
-    return _LIFTED.get(key, lambda: lift_blocks(page))
-
-
-_LIFTED: BuildCache[GeneratedPage] = BuildCache()
 
 
 def inject_blocks(html: str, blocks: dict[str, str]) -> str:

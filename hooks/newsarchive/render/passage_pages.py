@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..analyse import shared_passages
 from ..analyse.archive import Archive
 from ..analyse.shared_passages import Paragraph, SharedGroup
+from ..memo import Memo
 from ..model import Article
 from .links import report_links
 from .page import GeneratedPage
@@ -50,7 +51,11 @@ def _many(group: SharedGroup, options: PagingOptions) -> bool:
 
 
 def _passages_page(
-    groups: list[SharedGroup], src: str, options: PagingOptions, **extra: object
+    memo: Memo | None,
+    groups: list[SharedGroup],
+    src: str,
+    options: PagingOptions,
+    **extra: object,
 ) -> str:
     """The shared passages page for `groups`: who repeats whom, then each passage, naming
     at most options.inline_members other reports for each (the rest on its own page)."""
@@ -71,6 +76,7 @@ def _passages_page(
     cited = {m.article.slug: m.article for g in groups for m in [g.origin, *shown[g.id]]}
     cited.update((slug, everyone[slug]) for pair, _ in top for slug in pair)
     return render_cached(
+        memo,
         "passages.md",
         repeats=[(cited[a], cited[b], n) for (a, b), n in sorted(top)],
         more_repeats=len(repeats) - len(top),
@@ -91,7 +97,9 @@ def _passages_page(
 _TOP_REPEATS = 20  # pairs of reports listed under "Who repeats whom"
 
 
-def passages_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+def passages_pages(
+    archive: Archive, options: PagingOptions, memo: Memo | None = None
+) -> list[GeneratedPage]:
     """The shared passages page (or an index of years and a page per year), and a page
     of its own for each paragraph that many reports share."""
     pages = paged(
@@ -99,22 +107,29 @@ def passages_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPa
         archive.shared,
         options,
         part_of=lambda group: year_published(group.origin.article),
-        one_page=lambda: _passages_page(archive.shared, "passages.md", options, year=None),
+        one_page=lambda: _passages_page(memo, archive.shared, "passages.md", options, year=None),
         index_page=lambda listing: render_cached(
-            "years.md", what="passages", title="Shared passages", listing=listing, around=None
+            memo,
+            "years.md",
+            what="passages",
+            title="Shared passages",
+            listing=listing,
+            around=None,
         ),
         part_page=lambda part: _passages_page(
-            part.items, part.src, options, year=part.key, around=part.around
+            memo, part.items, part.src, options, year=part.key, around=part.around
         ),
         in_nav=True,
     )
     for group in archive.shared:
         if _many(group, options):
-            pages += _group_pages(group, options)
+            pages += _group_pages(memo, group, options)
     return pages
 
 
-def _group_pages(group: SharedGroup, options: PagingOptions) -> list[GeneratedPage]:
+def _group_pages(
+    memo: Memo | None, group: SharedGroup, options: PagingOptions
+) -> list[GeneratedPage]:
     """Every report that shares one paragraph, by year of publication when they are many."""
     src = group_src(group)
     title = f"A paragraph in {len(group.members)} reports"
@@ -130,6 +145,7 @@ def _group_pages(group: SharedGroup, options: PagingOptions) -> list[GeneratedPa
             for m in members
         ]
         return render_cached(
+            memo,
             "shared_group.md",
             title=title,
             text=group.origin.text,

@@ -9,12 +9,12 @@ from typing import Any
 from ..analyse.archive import Archive
 from ..analyse.people import Person, QuoteRef
 from ..analyse.timeline import publication_date
-from ..cache import BuildCache
+from ..memo import Memo
 from ..passages import passage_id
 from ..slugs import distinct_slugs
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, paged_by_year
-from .templates import Kept, render_cached
+from .templates import render_cached
 from .urls import page_url, relative_link, report_src, slugify
 from .words import publication_label
 
@@ -42,17 +42,8 @@ def _who(person: Person) -> str:
     return f"'{person.spellings[0]}' ({person.key}, quoted in {files})"
 
 
-def _quote_items(refs: list[QuoteRef], from_src: str) -> Kept:
-    """What a page shows of each quote; while serving, made again only for other quotes
-    (each item holds its quote, so the ids in the key stay theirs while it is kept)."""
-    key = (from_src, tuple(map(id, refs)))
-    return _QUOTE_ITEMS.get(key, lambda: Kept(_make_quote_items(refs, from_src)))
-
-
-_QUOTE_ITEMS: BuildCache[Kept] = BuildCache()
-
-
-def _make_quote_items(refs: list[QuoteRef], from_src: str) -> list[dict]:
+def _quote_items(refs: list[QuoteRef], from_src: str) -> list[dict]:
+    """What a page shows of each quote."""
     items = []
     for ref in refs:
         date, label = publication_date(ref.article), publication_label(ref.article)
@@ -68,7 +59,9 @@ def _make_quote_items(refs: list[QuoteRef], from_src: str) -> list[dict]:
     return items
 
 
-def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage]:
+def people_pages(
+    archive: Archive, options: PagingOptions, memo: Memo | None = None
+) -> list[GeneratedPage]:
     """The people index, a page per person, and the unnamed sources' quotes."""
     srcs = dict(zip((id(p) for p in archive.people), person_srcs(archive), strict=True))
     index: dict[str, Any] = {"unnamed": [], "unnamed_url": None, "letter": None, "around": None}
@@ -77,7 +70,7 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
         index["unnamed"] = _quote_items(archive.unnamed, "people/index.md")
     else:  # a page (split by year) of their own
         pages += _quote_pages(
-            "people/unnamed.md", archive.unnamed, "unnamed.md", "unnamed", options
+            memo, "people/unnamed.md", archive.unnamed, "unnamed.md", "unnamed", options
         )
         index["unnamed_url"] = relative_link("people/index.md", page_url("people/unnamed.md"))
         index["unnamed_count"] = len(archive.unnamed)
@@ -87,7 +80,7 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
         return [(_Listed.of(p), relative_link(from_src, page_url(srcs[id(p)]))) for p in people]
 
     def index_page(people: list, letters: list | None) -> str:
-        return render_cached("people.md", people=people, letters=letters, **index)
+        return render_cached(memo, "people.md", people=people, letters=letters, **index)
 
     pages[:0] = paged(
         "people/index.md",
@@ -97,6 +90,7 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
         one_page=lambda: index_page(listed(archive.people, "people/index.md"), None),
         index_page=lambda letters: index_page([], letters),
         part_page=lambda part: render_cached(
+            memo,
             "people.md",
             people=listed(part.items, part.src),
             letters=None,
@@ -112,7 +106,7 @@ def people_pages(archive: Archive, options: PagingOptions) -> list[GeneratedPage
     )
     for person in archive.people:
         pages += _quote_pages(
-            srcs[id(person)], person.quotes, "person.md", "quotes", options, person=person
+            memo, srcs[id(person)], person.quotes, "person.md", "quotes", options, person=person
         )
     return pages
 
@@ -162,12 +156,19 @@ def _letter_name(letter: str) -> str:
 
 
 def _quote_pages(
-    src: str, refs: list, template: str, items: str, options: PagingOptions, **context
+    memo: Memo | None,
+    src: str,
+    refs: list,
+    template: str,
+    items: str,
+    options: PagingOptions,
+    **context,
 ) -> list[GeneratedPage]:
     """A page of quotes (`items` names them in the template), or when long an index of
     years and a page per year of the reports' publication."""
 
     def page(found: list, page_src: str, **where: object) -> str:
-        return render_cached(template, **{items: _quote_items(found, page_src)}, **where, **context)
+        quoted = {items: _quote_items(found, page_src)}
+        return render_cached(memo, template, **quoted, **where, **context)
 
     return paged_by_year(src, refs, options, page)

@@ -8,17 +8,16 @@ import re
 from ..analyse.archive import Archive
 from ..analyse.shared_passages import Paragraph, SharedGroup
 from ..analyse.timeline import publication_date
-from ..cache import BuildCache
-from ..cache import enabled as caching
 from ..export import CITATIONS_DIR, citation_files, citation_text, report_address
+from ..memo import Memo, recall
 from ..model import Article, archived_copy
-from ..passages import find_passage, passage_id
+from ..passages import PassageFinder, passage_id
 from ..report_text import to_html, without_private_use
 from .cross_links import CrossLinks
 from .page import GeneratedPage, lift_blocks
 from .paging import PagingOptions
 from .passage_pages import GroupUrls
-from .templates import fingerprint, render_cached, render_template
+from .templates import render_template
 from .urls import outlet_src, page_url, relative_link, report_src, tag_src
 from .words import publication_label
 
@@ -43,9 +42,10 @@ def mark_passages(
     placed after it, where its placeholders stand.
     """
     text = without_private_use(body)
+    finder = PassageFinder(text)
     spans: dict[str, tuple[int, int]] = {}
     for passage in passages:
-        span = find_passage(text, passage) if passage else None
+        span = finder.find(passage) if passage else None
         if span is not None:
             spans.setdefault(passage_id(passage), (span.start, span.end))
     inserts: list[tuple[int, int, str]] = []  # (position, order, text); closings go first
@@ -108,24 +108,6 @@ def memberships(archive: Archive) -> dict[str, list[tuple[SharedGroup, Paragraph
     return found
 
 
-def _notes_kept(
-    article: Article,
-    shared: list[tuple[SharedGroup, Paragraph]],
-    group_urls: GroupUrls,
-    options: PagingOptions,
-) -> dict[int, tuple[str, str]]:
-    """A report's shared-paragraph notes; while serving, written again only when its
-    groups (which hold every member's report), their pages or the paging change."""
-    if not shared or not caching():
-        return _shared_notes(article, shared, group_urls, options)
-    places = tuple((group_urls.own_page.get(g.id), group_urls.listed[g.id]) for g, _ in shared)
-    key = (article.slug, fingerprint(shared), places, options.inline_members)
-    return _NOTES.get(key, lambda: _shared_notes(article, shared, group_urls, options))
-
-
-_NOTES: BuildCache[dict[int, tuple[str, str]]] = BuildCache()
-
-
 def _shared_notes(
     article: Article,
     shared: list[tuple[SharedGroup, Paragraph]],
@@ -146,7 +128,7 @@ def _shared_notes(
     for group, member in shared:
         many = len(group.members) - 1 > options.inline_members
         others = [] if many else [link(o, group) for o in group.members[1:] if o is not member]
-        note = render_cached(
+        note = render_template(
             "shared_note.html",
             kind=group.kind(member),
             order_certain=group.order_certain,
@@ -161,11 +143,6 @@ def _shared_notes(
     return notes
 
 
-# While serving, a report page is rendered again only when its file or its shared-paragraph
-# notes (which name other reports) change.
-_REPORT_PAGES: BuildCache[GeneratedPage] = BuildCache()
-
-
 def report_page(
     article: Article,
     shared: list[tuple[SharedGroup, Paragraph]],
@@ -173,14 +150,14 @@ def report_page(
     options: PagingOptions,
     links: CrossLinks,
     site_url: str,
+    memo: Memo | None = None,
 ) -> GeneratedPage:
-    """A report's page; while serving, again only when its file, its notes or its links
-    to other pages change."""
-    notes = _notes_kept(article, shared, group_urls, options)
-    key = (str(article.path), article.digest, tuple(sorted(notes.items())), links, site_url)
-    return _REPORT_PAGES.get(
-        key, lambda: lift_blocks(_render_report(article, notes, links, site_url))
-    )
+    """A report's page; with a `memo`, as it was last made from the same file, notes and
+    links to other pages."""
+    notes = _shared_notes(article, shared, group_urls, options)
+
+    key = ("report", article.version, tuple(sorted(notes.items())), links, site_url)
+    return recall(memo, key, lambda: lift_blocks(_render_report(article, notes, links, site_url)))
 
 
 def _render_report(

@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import partial
 from typing import Any
 
 from markupsafe import Markup
 
 from ..analyse.archive import Archive
-from ..cache import BuildCache
+from ..memo import Memo
 from ..model import Article
 from .figure_pages import figure_row_urls
 from .links import report_links
@@ -26,18 +25,22 @@ HOME_FIGURES = 6  # key figures on the home page
 HOME_MARKERS = ("<!-- archive:key-figures -->", "<!-- archive:latest-reports -->")
 
 
-def home_blocks(archive: Archive, options: PagingOptions) -> dict[str, str]:
+def home_blocks(
+    archive: Archive, options: PagingOptions, memo: Memo | None = None
+) -> dict[str, str]:
     """What goes in place of each of the home page's markers: the archive's key facts."""
     # The key figures are the best supported claims (analyse/headlines.py): those two or
     # more outlets carry first; a single-outlet claim only fills the slots left, and its
     # card says "one outlet". Never ranked by how many reports repeat a claim.
     figures = render_cached(
+        memo,
         "home_figures.html",
         rows=archive.figures[:HOME_FIGURES],
         row_urls=figure_row_urls(archive, options)[:HOME_FIGURES],
         count=len(archive.articles),
     )
     latest = render_cached(
+        memo,
         "home_latest.html",
         articles=archive.articles[:5],
         links=report_links(archive.articles[:5], "index.md"),
@@ -74,12 +77,8 @@ def json_ld(article: Article, address: str | None) -> str:
 
 def json_ld_text(article: Article) -> str:
     """A report's JSON-LD but for the page's own address (which MkDocs knows): made where
-    the report is (while serving, once per version of its file), finished by
-    `json_ld_script` for each page."""
-    return _JSON_LD.get(article.digest, lambda: _script_safe(_json(_json_ld_data(article))))
-
-
-_JSON_LD: BuildCache[str] = BuildCache()
+    the report is, finished by `json_ld_script` for each page."""
+    return _script_safe(_json(_json_ld_data(article)))
 
 
 def _json_ld_data(article: Article) -> dict[str, Any]:
@@ -130,6 +129,7 @@ def render_feed(
     site_name: str,
     changed: dict[str, dt.datetime],
     built: dt.datetime,
+    memo: Memo | None = None,
 ) -> str:
     """An Atom feed of the reports, newest first. An entry is updated when its article file
     last changed (`changed`, by file name; else `built`); it is published on its day only
@@ -140,9 +140,8 @@ def render_feed(
     for article in archive.articles:
         entry_updated = changed.get(article.path.name, built).isoformat()
         updated = max(updated, entry_updated)
-        # Each entry apart: while serving, one edit renders one entry again, not the feed.
-        key = (article.slug, article.digest, base, entry_updated)
-        entry = _FEED_ENTRIES.get(key, partial(_feed_entry, article, base, entry_updated))
+        # Each entry apart: with a memo, one edit renders one entry again, not the feed.
+        entry = _feed_entry(memo, article, base, entry_updated)
         entries.append(Markup(entry))  # rendered with autoescaping
     feed = render_template(
         "feed.xml",
@@ -154,7 +153,6 @@ def render_feed(
     return _xml_chars(feed)
 
 
-_FEED_ENTRIES: BuildCache[str] = BuildCache()
 # Characters XML 1.0 forbids (no escape can carry them): a feed holding one is not XML,
 # and readers drop all of it.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -165,9 +163,10 @@ def _xml_chars(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _feed_entry(article: Article, base: str, updated: str) -> str:
+def _feed_entry(memo: Memo | None, article: Article, base: str, updated: str) -> str:
     day = article.published.date
-    return render_template(
+    return render_cached(
+        memo,
         "feed_entry.xml",
         article=article,
         url=base + page_url(report_src(article)),

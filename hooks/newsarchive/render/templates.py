@@ -1,22 +1,22 @@
-"""The Jinja environment over templates/, its filters, and rendering with the serve cache."""
+"""The Jinja environment over templates/, its filters, and rendering with a server's memo."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from ..analyse.archive import ANALYSIS_RESULTS
 from ..analyse.figures import say_figure
-from ..cache import BuildCache
-from ..cache import enabled as caching
+from ..dates import EdtfDate, PartialDate
+from ..memo import Memo
 from ..model import Article, Quote
 from ..passages import passage_id
 from ..templating import template_environment
@@ -25,7 +25,7 @@ from .page import front_matter
 from .words import say_attribution, say_dispute, say_origins, say_support, sentence_case
 
 
-@cache
+@cache  # the environment is a tool made once per process, as a compiled pattern is
 def _templates() -> jinja2.Environment:
     env = template_environment(autoescape=True)
     env.filters["say_figure"] = say_figure
@@ -81,73 +81,68 @@ def _markdown_text(text: str) -> Markup:
     return Markup(escaped.replace("\\&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;"))
 
 
-def render_cached(template: str, **context) -> str:
-    """A template rendered; while serving, again only when what it is given changes."""
-    if template != "shared_note.html" and caching():  # notes are small and many
-        key = (template, fingerprint(context))
-        return PAGE_CACHE.get(key, lambda: render_template(template, **context))
-    return render_template(template, **context)
+def render_cached(memo: Memo | None, template: str, **context) -> str:
+    """A template rendered; with a `memo`, as it last rendered what it is given now."""
+    if memo is None:
+        return render_template(template, **context)
+    key = (template, fingerprint(context))
+    return memo.get(key, lambda: render_template(template, **context))
 
 
 def render_template(template: str, **context) -> str:
-    """A template rendered now, without the cache."""
+    """A template rendered now."""
     return _templates().get_template(template).render(**context)
 
 
-# While serving, a page is rendered again only when what its template is given changes.
-PAGE_CACHE: BuildCache[str] = BuildCache()
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# Values that are their own key: hashable, and equal only when they say the same.
+_VALUES = (str, int, float, dt.date, EdtfDate, PartialDate, type(None))
 
 
 def fingerprint(value: Any) -> Hashable:
-    """What a template is given, as a key: a report stands for its file name and content,
-    which determine everything derived from it; other objects by their fields."""
-    if value is None or isinstance(value, str | int | float | dt.date):
+    """What a template is given, as a key: a report stands for its file name and content
+    (and who its names are), which determine everything derived from it; a front matter
+    record for itself (_Loaded); other objects by their fields."""
+    if isinstance(value, _VALUES):
         return value
     if isinstance(value, Article):
-        return (value.slug, value.digest)
+        return value.version
+    if isinstance(value, BaseModel):
+        return _Loaded(value)
     if isinstance(value, ReportLinks):
         return value.key
-    if isinstance(value, _SETTLED):
-        # Front matter records, the analysis's objects and kept items never change once
-        # made, and outlive a build while serving (unchanged files are not parsed again,
-        # unchanged analysis is reused): remember each one's key. The entry holds the
-        # object, so its id cannot be taken by another object while the entry exists.
-        settled, key = _SETTLED_KEYS.get(id(value), lambda: (value, _settled_key(value)))
-        return key if settled is value else _settled_key(value)
     if isinstance(value, list | tuple):
-        return tuple(fingerprint(item) for item in value)
+        return tuple(_parts(value))
     if isinstance(value, dict):
-        return tuple((key, fingerprint(item)) for key, item in value.items())
+        return (dict, *value, *_parts(value.values()))
     if isinstance(value, set | frozenset):
-        return frozenset(fingerprint(item) for item in value)
-    return _fields_key(value)
+        return frozenset(_parts(value))
+    if not dataclasses.is_dataclass(value):
+        raise TypeError(f"cannot fingerprint a {type(value).__name__} for a memo")
+    names = type(value).__dataclass_fields__  # type: ignore[union-attr]
+    return (
+        type(value),
+        *_parts(attrgetter(*names)(value) if len(names) > 1 else [getattr(value, *names)]),
+    )
 
 
-class Kept(tuple):
-    """Items a page is given, made once and kept while serving, never changed: keyed once
-    (like the analysis's objects), not item by item on every rebuild."""
-
-    __slots__ = ()
+def _parts(values: Iterable[Any]) -> list[Hashable]:
+    # Most parts are their own key: no call for them (a page's key has thousands).
+    return [item if type(item) in _VALUES else fingerprint(item) for item in values]
 
 
-def _settled_key(value: Any) -> Hashable:
-    if isinstance(value, Kept):
-        return tuple(fingerprint(item) for item in value)
-    return _fields_key(value)
+class _Loaded:
+    """A front matter record as a key: the very object. Records never change once loaded,
+    and an unchanged file is loaded as the same objects (the load memo), so this is exact,
+    and far cheaper than their fields. The key holds the record: its id is no other's
+    while the key lives."""
 
+    __slots__ = ("record",)
 
-def _fields_key(value: Any) -> Hashable:
-    kind = type(value)
-    if kind not in _FIELDS:
-        if dataclasses.is_dataclass(value):
-            _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
-        elif isinstance(value, BaseModel):
-            _FIELDS[kind] = tuple(type(value).model_fields)
-        else:
-            raise TypeError(f"cannot fingerprint a {kind.__name__} for the page cache")
-    return (kind.__name__, *(fingerprint(getattr(value, name)) for name in _FIELDS[kind]))
+    def __init__(self, record: BaseModel) -> None:
+        self.record = record
 
+    def __hash__(self) -> int:
+        return id(self.record)
 
-_SETTLED = (BaseModel, Kept, *ANALYSIS_RESULTS)
-_SETTLED_KEYS: BuildCache[tuple[Any, Hashable]] = BuildCache()
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Loaded) and other.record is self.record

@@ -6,48 +6,45 @@ import calendar
 
 from ..analyse.archive import Archive
 from ..analyse.timeline import Citation, TimelineEntry, by_date
-from .links import identities
+from ..memo import Memo
 from .page import GeneratedPage
 from .paging import PagingOptions, Part, paged, paged_by_year
-from .templates import PAGE_CACHE, fingerprint, render_cached, render_template
+from .templates import render_cached
 from .urls import page_url, relative_link, report_src
 from .words import entry_label, publication_label, say_support, short_title
 
 
 def _timeline_page(
-    src: str, entries: list, options: PagingOptions, located: dict[str, str], **context
+    memo: Memo | None,
+    src: str,
+    entries: list,
+    options: PagingOptions,
+    located: dict[str, str],
+    **context,
 ) -> str:
-    """Timeline entries on one page (noted in `located`: entry id -> page). An entry is
-    made from the reports that tell it, so while serving the page is rendered again only
-    when those reports change."""
+    """Timeline entries on one page (noted in `located`: entry id -> page)."""
     located.update((entry.id, src) for entry in entries)
-    told_by = identities([c.article for e in entries for c in e.citations])
-    key = ("timeline", src, told_by, options, fingerprint(context))
-    return PAGE_CACHE.get(
-        key,
-        lambda: render_template(
-            "timeline.md", years=_timeline_years(entries, src, options), **context
-        ),
-    )
+    years = _timeline_years(entries, src, options)
+    return render_cached(memo, "timeline.md", years=years, **context)
 
 
 def timeline_pages(
-    archive: Archive, options: PagingOptions, located: dict[str, str]
+    archive: Archive, options: PagingOptions, located: dict[str, str], memo: Memo | None = None
 ) -> list[GeneratedPage]:
     """The timeline of dated events (split by year, then month) and the undated events;
     `located` learns the page of every entry."""
     dated = [entry for entry in archive.timeline if entry.date]
     undated = [entry for entry in archive.timeline if not entry.date]
-    pages = _dated_timeline_pages(dated, options, located, undated=len(undated))
+    pages = _dated_timeline_pages(memo, dated, options, located, undated=len(undated))
     if undated:
         title = "Timeline: events without a date"
         content = _timeline_page(
-            UNDATED_SRC, undated, options, located, title=title, year=None, undated=0
+            memo, UNDATED_SRC, undated, options, located, title=title, year=None, undated=0
         )
         pages.append(GeneratedPage(UNDATED_SRC, content, in_nav=False))
     for entry in archive.timeline:
         if entry.kind == "event" and len(entry.citations) > options.inline_members:
-            pages += _event_pages(entry, options)
+            pages += _event_pages(memo, entry, options)
     return pages
 
 
@@ -55,7 +52,7 @@ UNDATED_SRC = "timeline/undated.md"
 
 
 def _dated_timeline_pages(
-    dated: list, options: PagingOptions, located: dict[str, str], *, undated: int
+    memo: Memo | None, dated: list, options: PagingOptions, located: dict[str, str], *, undated: int
 ) -> list[GeneratedPage]:
     return paged(
         "timeline.md",
@@ -63,9 +60,17 @@ def _dated_timeline_pages(
         options,
         part_of=lambda entry: entry.date.year,
         one_page=lambda: _timeline_page(
-            "timeline.md", dated, options, located, title="Timeline", year=None, undated=undated
+            memo,
+            "timeline.md",
+            dated,
+            options,
+            located,
+            title="Timeline",
+            year=None,
+            undated=undated,
         ),
         index_page=lambda listing: render_cached(
+            memo,
             "years.md",
             what="timeline",
             title="Timeline",
@@ -73,13 +78,13 @@ def _dated_timeline_pages(
             around=None,
             undated=undated,
         ),
-        part_page=lambda part: _timeline_year(part, options, located),
+        part_page=lambda part: _timeline_year(memo, part, options, located),
         in_nav=True,
     )
 
 
 def _timeline_year(
-    year: Part, options: PagingOptions, located: dict[str, str]
+    memo: Memo | None, year: Part, options: PagingOptions, located: dict[str, str]
 ) -> list[GeneratedPage]:
     """A year of the timeline on one page, or when crowded an index and a page per month."""
 
@@ -94,6 +99,7 @@ def _timeline_year(
         options,
         part_of=lambda entry: entry.date.month or 0,
         one_page=lambda: _timeline_page(
+            memo,
             year.src,
             year.items,
             options,
@@ -104,6 +110,7 @@ def _timeline_year(
             undated=0,
         ),
         index_page=lambda listing: render_cached(
+            memo,
             "years.md",
             what="months",
             title=f"Timeline: {year.key}",
@@ -111,6 +118,7 @@ def _timeline_year(
             around=year.around,
         ),
         part_page=lambda month: _timeline_page(
+            memo,
             month.src,
             month.items,
             options,
@@ -162,7 +170,9 @@ def event_src(entry: TimelineEntry) -> str:
     return f"timeline/{entry.id}.md"
 
 
-def _event_pages(entry: TimelineEntry, options: PagingOptions) -> list[GeneratedPage]:
+def _event_pages(
+    memo: Memo | None, entry: TimelineEntry, options: PagingOptions
+) -> list[GeneratedPage]:
     """Every report that tells one event, with the date each gives, by year of publication
     when they are many."""
     src = event_src(entry)
@@ -173,6 +183,7 @@ def _event_pages(entry: TimelineEntry, options: PagingOptions) -> list[Generated
             for date, cited in by_date(citations)
         ]
         return render_cached(
+            memo,
             "timeline_event.md",
             entry=entry,
             label=entry_label(entry),

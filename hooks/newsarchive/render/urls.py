@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..model import Article
 from ..slugs import slugify
 
@@ -16,9 +14,6 @@ def page_url(src_uri: str) -> str:
     return path + "/"
 
 
-# Pages link to the same pages over and over, and a server asks for them all again after
-# each edit (tens of thousands per build at 1,000 reports).
-@lru_cache(maxsize=1 << 16)
 def relative_link(from_src: str, to_url: str) -> str:
     """A link from the page `from_src` to a directory URL, keeping any #anchor."""
     target, _, anchor = to_url.partition("#")

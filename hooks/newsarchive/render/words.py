@@ -8,7 +8,6 @@ from ..analyse.figures import FigureRow
 from ..analyse.people import fold_name
 from ..analyse.support import Support
 from ..analyse.timeline import TimelineEntry, publication_date
-from ..cache import BuildCache
 from ..model import UNATTRIBUTED, Article, Figure, PartialDate
 
 _DENIALS_SHOWN = 3  # denials named in a sentence; the rest are counted
@@ -122,15 +121,7 @@ def window_label(first: dt.date, last: dt.date) -> str:
 
 def publication_label(article: Article, *, note: bool = True) -> str:
     """When a report came out: its day, or its window, followed (with `note`) by
-    "(exact day not known)"; while serving, worked out once per file content."""
-    key = (article.slug, article.digest, note)
-    return _LABELS.get(key, lambda: _publication_label(article, note))
-
-
-_LABELS: BuildCache[str] = BuildCache()  # every list and note says it again
-
-
-def _publication_label(article: Article, note: bool) -> str:
+    "(exact day not known)"."""
     published = article.published
     first, last = published.not_before, published.not_after
     if published.date is not None or first is None or last is None or first == last:
