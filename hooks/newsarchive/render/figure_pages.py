@@ -9,7 +9,7 @@ from ..memo import Memo
 from .links import report_links
 from .page import GeneratedPage
 from .paging import PagingOptions, paged_by_year
-from .templates import render_cached
+from .templates import made_from, render_cached, render_template
 from .urls import page_url, relative_link
 
 
@@ -62,16 +62,17 @@ def _row_pages(
 
     def page(claims: list[FigureClaim], page_src: str, **context: object) -> str:
         articles = list({claim.article.slug: claim.article for claim in claims}.values())
-        links = report_links(articles, page_src)
-        figures_url = relative_link(page_src, page_url("figures.md"))
-        return render_cached(
-            memo,
+        return render_template(
             "figure_row.md",
             row=row,
             claims=claims,
-            links=links,
-            figures_url=figures_url,
+            links=report_links(articles, page_src),
+            figures_url=relative_link(page_src, page_url("figures.md")),
             **context,
         )
 
-    return paged_by_year(src, row.claims, options, page)
+    def remembered(claims: list[FigureClaim], page_src: str, **context: object) -> str:
+        inputs = ("figure_row.md", row, claims, page_src, context)
+        return made_from(memo, inputs, lambda: page(claims, page_src, **context))
+
+    return paged_by_year(src, row.claims, options, remembered)

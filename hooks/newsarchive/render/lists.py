@@ -11,7 +11,7 @@ from ..model import Article
 from .links import report_links
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, year_published
-from .templates import render_cached
+from .templates import made_from, render_cached, render_template
 from .urls import outlet_src, page_url, relative_link, slugify, tag_src
 
 
@@ -25,12 +25,15 @@ def _months(articles: list[Article]) -> list[tuple[str, list[Article]]]:
 
 def _report_list(memo: Memo | None, src: str, articles: list[Article], **context) -> str:
     """One page of a list of reports, by month."""
-    return render_cached(
+    return made_from(
         memo,
-        "report_list.md",
-        months=_months(articles),
-        links=report_links(articles, src),
-        **context,
+        ("report_list.md", src, articles, context),
+        lambda: render_template(
+            "report_list.md",
+            months=_months(articles),
+            links=report_links(articles, src),
+            **context,
+        ),
     )
 
 

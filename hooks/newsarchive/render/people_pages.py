@@ -14,7 +14,7 @@ from ..passages import passage_id
 from ..slugs import distinct_slugs
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, paged_by_year
-from .templates import render_cached
+from .templates import made_from, render_cached, render_template
 from .urls import page_url, relative_link, report_src, slugify
 from .words import publication_label
 
@@ -168,7 +168,12 @@ def _quote_pages(
     years and a page per year of the reports' publication."""
 
     def page(found: list, page_src: str, **where: object) -> str:
-        quoted = {items: _quote_items(found, page_src)}
-        return render_cached(memo, template, **quoted, **where, **context)
+        return made_from(
+            memo,
+            (template, items, found, page_src, where, context),
+            lambda: render_template(
+                template, **{items: _quote_items(found, page_src)}, **where, **context
+            ),
+        )
 
     return paged_by_year(src, refs, options, page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
 from operator import attrgetter
 from typing import Any
@@ -83,10 +83,16 @@ def _markdown_text(text: str) -> Markup:
 
 def render_cached(memo: Memo | None, template: str, **context) -> str:
     """A template rendered; with a `memo`, as it last rendered what it is given now."""
+    return made_from(memo, (template, context), lambda: render_template(template, **context))
+
+
+def made_from(memo: Memo | None, inputs: tuple, make: Callable[[], str]) -> str:
+    """What `make` makes of `inputs`, which must be all it reads; with a `memo`, as it last
+    made it from the same inputs. For a page whose template is given much that is worked
+    out of a few inputs (links, labels, dates): keyed by those, it is not worked out."""
     if memo is None:
-        return render_template(template, **context)
-    key = (template, fingerprint(context))
-    return memo.get(key, lambda: render_template(template, **context))
+        return make()
+    return memo.get(fingerprint(inputs), make)
 
 
 def render_template(template: str, **context) -> str:
@@ -95,7 +101,7 @@ def render_template(template: str, **context) -> str:
 
 
 # Values that are their own key: hashable, and equal only when they say the same.
-_VALUES = (str, int, float, dt.date, EdtfDate, PartialDate, type(None))
+_VALUES = (str, int, float, bool, dt.date, EdtfDate, PartialDate, type(None))
 
 
 def fingerprint(value: Any) -> Hashable:
@@ -126,8 +132,15 @@ def fingerprint(value: Any) -> Hashable:
 
 
 def _parts(values: Iterable[Any]) -> list[Hashable]:
-    # Most parts are their own key: no call for them (a page's key has thousands).
-    return [item if type(item) in _VALUES else fingerprint(item) for item in values]
+    # Most parts are their own key, or a report: no call for them (a key has thousands).
+    return [
+        item
+        if type(item) in _VALUES
+        else item.version
+        if type(item) is Article
+        else fingerprint(item)
+        for item in values
+    ]
 
 
 class _Loaded:

@@ -9,7 +9,7 @@ from ..analyse.timeline import Citation, TimelineEntry, by_date
 from ..memo import Memo
 from .page import GeneratedPage
 from .paging import PagingOptions, Part, paged, paged_by_year
-from .templates import render_cached
+from .templates import made_from, render_cached, render_template
 from .urls import page_url, relative_link, report_src
 from .words import entry_label, publication_label, say_support, short_title
 
@@ -24,8 +24,13 @@ def _timeline_page(
 ) -> str:
     """Timeline entries on one page (noted in `located`: entry id -> page)."""
     located.update((entry.id, src) for entry in entries)
-    years = _timeline_years(entries, src, options)
-    return render_cached(memo, "timeline.md", years=years, **context)
+    return made_from(
+        memo,
+        ("timeline.md", src, entries, options, context),
+        lambda: render_template(
+            "timeline.md", years=_timeline_years(entries, src, options), **context
+        ),
+    )
 
 
 def timeline_pages(
