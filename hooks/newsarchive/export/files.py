@@ -2,7 +2,7 @@
 Frictionless data package (datapackage.json) that describes them.
 
 Each report's rows are written once, as CSV lines and JSON lines (`report_lines`), and the
-files are joined from them: while serving, an edit writes one report's rows again.
+files are joined from them: with a server's memo, an edit writes one report's rows again.
 """
 
 from __future__ import annotations

@@ -301,7 +301,7 @@ class EventFacts:
 @dataclass(frozen=True)
 class ReportFacts:
     """What the pages say of one report's claims, in its front matter's order; hashable,
-    so that while serving a report's rows are written again only when these change."""
+    so that with a memo a report's rows are written again only when these change."""
 
     figures: tuple[FigureFacts, ...] = ()
     events: tuple[EventFacts, ...] = ()

@@ -9,7 +9,7 @@ from ..memo import Memo
 from .links import report_links
 from .page import GeneratedPage
 from .paging import PagingOptions, paged_by_year
-from .templates import made_from, render_cached, render_template
+from .templates import made_from, render_template, rendered
 from .urls import page_url, relative_link
 
 
@@ -32,7 +32,7 @@ def figures_pages(
     """The figures page: a matrix, or an index of claims and a page per claim."""
     ids = figure_row_ids(archive)
     if len(archive.articles) <= options.matrix_max_reports:
-        content = render_cached(
+        content = rendered(
             memo,
             "figures.md",
             rows=archive.figures,
@@ -45,9 +45,7 @@ def figures_pages(
     pages = [
         GeneratedPage(
             "figures.md",
-            render_cached(
-                memo, "figures_index.md", rows=list(zip(archive.figures, urls, strict=True))
-            ),
+            rendered(memo, "figures_index.md", rows=list(zip(archive.figures, urls, strict=True))),
         )
     ]
     for row, row_id in zip(archive.figures, ids, strict=True):

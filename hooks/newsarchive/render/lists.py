@@ -11,7 +11,7 @@ from ..model import Article
 from .links import report_links
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, year_published
-from .templates import made_from, render_cached, render_template
+from .templates import made_from, render_template, rendered
 from .urls import outlet_src, page_url, relative_link, slugify, tag_src
 
 
@@ -57,7 +57,7 @@ def report_list_pages(
         options,
         part_of=year_published,
         one_page=lambda: _report_list(memo, index_src, articles, title=title, year=None, **context),
-        index_page=lambda listing: render_cached(
+        index_page=lambda listing: rendered(
             memo, "years.md", what="reports", title=title, lead=lead, listing=listing, around=None
         ),
         part_page=lambda part: _report_list(
@@ -82,7 +82,7 @@ def outlet_pages(
         (o, relative_link("outlets/index.md", page_url(outlet_src(o))), a)
         for o, a in outlets.items()
     ]
-    pages = [GeneratedPage("outlets/index.md", render_cached(memo, "outlets.md", outlets=listing))]
+    pages = [GeneratedPage("outlets/index.md", rendered(memo, "outlets.md", outlets=listing))]
     for outlet, articles in outlets.items():
         pages += report_list_pages(
             outlet_src(outlet),
@@ -117,7 +117,7 @@ def tag_pages(
         (name, relative_link("tags/index.md", page_url(tag_src(name))), len(articles))
         for name, articles in tags.values()
     ]
-    pages = [GeneratedPage("tags/index.md", render_cached(memo, "tags.md", tags=listing))]
+    pages = [GeneratedPage("tags/index.md", rendered(memo, "tags.md", tags=listing))]
     for name, articles in tags.values():
         pages += report_list_pages(
             tag_src(name),

@@ -12,7 +12,7 @@ from ..model import Article
 from .links import report_links
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, paged_by_year, year_published
-from .templates import render_cached
+from .templates import rendered
 from .urls import page_url, relative_link, report_src
 from .words import publication_label
 
@@ -75,7 +75,7 @@ def _passages_page(
     everyone = {m.article.slug: m.article for g in groups for m in g.members}
     cited = {m.article.slug: m.article for g in groups for m in [g.origin, *shown[g.id]]}
     cited.update((slug, everyone[slug]) for pair, _ in top for slug in pair)
-    return render_cached(
+    return rendered(
         memo,
         "passages.md",
         repeats=[(cited[a], cited[b], n) for (a, b), n in sorted(top)],
@@ -108,7 +108,7 @@ def passages_pages(
         options,
         part_of=lambda group: year_published(group.origin.article),
         one_page=lambda: _passages_page(memo, archive.shared, "passages.md", options, year=None),
-        index_page=lambda listing: render_cached(
+        index_page=lambda listing: rendered(
             memo,
             "years.md",
             what="passages",
@@ -144,7 +144,7 @@ def _group_pages(
             }
             for m in members
         ]
-        return render_cached(
+        return rendered(
             memo,
             "shared_group.md",
             title=title,

@@ -14,7 +14,7 @@ from ..passages import passage_id
 from ..slugs import distinct_slugs
 from .page import GeneratedPage
 from .paging import PagingOptions, paged, paged_by_year
-from .templates import made_from, render_cached, render_template
+from .templates import made_from, render_template, rendered
 from .urls import page_url, relative_link, report_src, slugify
 from .words import publication_label
 
@@ -80,7 +80,7 @@ def people_pages(
         return [(_Listed.of(p), relative_link(from_src, page_url(srcs[id(p)]))) for p in people]
 
     def index_page(people: list, letters: list | None) -> str:
-        return render_cached(memo, "people.md", people=people, letters=letters, **index)
+        return rendered(memo, "people.md", people=people, letters=letters, **index)
 
     pages[:0] = paged(
         "people/index.md",
@@ -89,7 +89,7 @@ def people_pages(
         part_of=_initial,
         one_page=lambda: index_page(listed(archive.people, "people/index.md"), None),
         index_page=lambda letters: index_page([], letters),
-        part_page=lambda part: render_cached(
+        part_page=lambda part: rendered(
             memo,
             "people.md",
             people=listed(part.items, part.src),

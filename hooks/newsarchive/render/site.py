@@ -17,7 +17,7 @@ from .figure_pages import figure_row_urls
 from .links import report_links
 from .page import front_matter
 from .paging import PagingOptions
-from .templates import render_cached, render_template
+from .templates import render_template, rendered
 from .urls import page_url, report_src
 from .words import publication_label
 
@@ -32,14 +32,14 @@ def home_blocks(
     # The key figures are the best supported claims (analyse/headlines.py): those two or
     # more outlets carry first; a single-outlet claim only fills the slots left, and its
     # card says "one outlet". Never ranked by how many reports repeat a claim.
-    figures = render_cached(
+    figures = rendered(
         memo,
         "home_figures.html",
         rows=archive.figures[:HOME_FIGURES],
         row_urls=figure_row_urls(archive, options)[:HOME_FIGURES],
         count=len(archive.articles),
     )
-    latest = render_cached(
+    latest = rendered(
         memo,
         "home_latest.html",
         articles=archive.articles[:5],
@@ -165,7 +165,7 @@ def _xml_chars(text: str) -> str:
 
 def _feed_entry(memo: Memo | None, article: Article, base: str, updated: str) -> str:
     day = article.published.date
-    return render_cached(
+    return rendered(
         memo,
         "feed_entry.xml",
         article=article,

@@ -81,7 +81,7 @@ def _markdown_text(text: str) -> Markup:
     return Markup(escaped.replace("\\&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;"))
 
 
-def render_cached(memo: Memo | None, template: str, **context) -> str:
+def rendered(memo: Memo | None, template: str, **context) -> str:
     """A template rendered; with a `memo`, as it last rendered what it is given now."""
     return made_from(memo, (template, context), lambda: render_template(template, **context))
 

@@ -9,7 +9,7 @@ from ..analyse.timeline import Citation, TimelineEntry, by_date
 from ..memo import Memo
 from .page import GeneratedPage
 from .paging import PagingOptions, Part, paged, paged_by_year
-from .templates import made_from, render_cached, render_template
+from .templates import made_from, render_template, rendered
 from .urls import page_url, relative_link, report_src
 from .words import entry_label, publication_label, say_support, short_title
 
@@ -74,7 +74,7 @@ def _dated_timeline_pages(
             year=None,
             undated=undated,
         ),
-        index_page=lambda listing: render_cached(
+        index_page=lambda listing: rendered(
             memo,
             "years.md",
             what="timeline",
@@ -114,7 +114,7 @@ def _timeline_year(
             around=year.around,
             undated=0,
         ),
-        index_page=lambda listing: render_cached(
+        index_page=lambda listing: rendered(
             memo,
             "years.md",
             what="months",
@@ -187,7 +187,7 @@ def _event_pages(
             (date, [_timeline_citation(c, page_src) for c in cited])
             for date, cited in by_date(citations)
         ]
-        return render_cached(
+        return rendered(
             memo,
             "timeline_event.md",
             entry=entry,
