@@ -8,7 +8,6 @@ listed. What lives across the builds of one process (`mkdocs serve`) is the Buil
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -17,14 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from newsarchive.render import (
-    PagingOptions,
-    fill_home,
-    inject_blocks,
-    json_ld_script,
-    with_language,
-)
+from newsarchive.render import PagingOptions, fill_home, json_ld_script, with_language
 from newsarchive.render.heading_ids import heading_id
 from newsarchive.runtime.outputs import fingerprint, site_fingerprint
 from newsarchive.runtime.search import SearchIndexError
@@ -64,8 +58,9 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put back a generated page's HTML blocks and start sanitising it (on another core;
-    its template gets the clean HTML: on_page_context)."""
+    """A generated page's content is its finished HTML (its source held only its front
+    matter: MkDocs converted nothing) with its table of contents; start sanitising it (on
+    another core; its template gets the clean HTML: on_page_context)."""
     page.markdown = ""  # converted: only its title was read again, kept apart (None hides it)
     return _finished_html(html, page)
 
@@ -191,13 +186,13 @@ def _staged_file(
 
 def _staged_page(staged: Staged, page: StagedPage, config: MkDocsConfig) -> File:
     inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-    # Besides its text, what the page events add to a page: its blocks, and a report's
-    # JSON-LD, last change and language.
+    # Besides its front matter, what the page events add to a page: its finished HTML and
+    # contents, and a report's JSON-LD, last change and language.
     report = staged.reports.get(page.src_uri)
     made_from = (
         page.edit_path,
         str(page.in_nav),
-        json.dumps(staged.blocks_of(page), sort_keys=True) if _session.incremental else None,
+        repr(staged.finished_of(page)) if _session.incremental else None,
         repr(report),
     )
     file = _staged_file(staged, page.src_uri, config, inclusion, made_from)
@@ -247,12 +242,18 @@ def _finished_html(html: str, page: Page) -> str:
     build = _session.build
     assert build.staged is not None
     staged = build.staged.pages.get(page.file.src_uri)
-    if staged is None or not staged.clean:
+    if staged is None:
         return html
-    # Generated pages carry editors' text: keep only the HTML our templates and Markdown
-    # make (the second lock behind the check). Until the cleaner is done, the page holds
-    # nothing: no unclean HTML can reach a template.
-    build.cleaner.submit(page.file.src_uri, inject_blocks(html, build.staged.blocks_of(staged)))
+    finished = build.staged.finished_of(staged)
+    if finished is not None:
+        html = finished.html
+        page.toc = get_toc(finished.toc)  # type: ignore[arg-type]  # toc_tokens' shape
+    if not staged.clean:
+        return html
+    # Generated pages carry editors' text: keep only the HTML our templates and report
+    # text make (the second lock behind the check). Until the cleaner is done, the page
+    # holds nothing: no unclean HTML can reach a template.
+    build.cleaner.submit(page.file.src_uri, html)
     return ""
 
 

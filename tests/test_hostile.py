@@ -21,7 +21,7 @@ from newsarchive import cache
 from newsarchive.analyse.archive import analyse
 from newsarchive.load import parse_article
 from newsarchive.model import Article
-from newsarchive.render import GeneratedPage, inject_blocks, render_pages, report_src, sanitize
+from newsarchive.render import GeneratedPage, render_pages, report_src, sanitize
 from newsarchive.render.sanitize import PageCleaner, clean_html
 
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
@@ -64,12 +64,13 @@ def executable(html: str) -> list[str]:
 
 
 def to_html(page: GeneratedPage) -> str:
-    """A generated page as MkDocs makes it, before the sanitiser: its Markdown converted
-    with the site's extensions (front matter dropped) and its HTML blocks put back."""
+    """A generated page's content before the sanitiser: its finished HTML, or its Markdown
+    converted with the site's extensions (front matter dropped)."""
+    if page.html is not None:
+        return page.html
     text = page.content
     body = text.split("\n---\n", 1)[1] if text.startswith("---") else text
-    converter = markdown.Markdown(extensions=["attr_list", "tables", "toc"])
-    return inject_blocks(converter.convert(body), page.blocks)
+    return markdown.Markdown(extensions=["attr_list", "tables", "toc"]).convert(body)
 
 
 def article_with(**values: str) -> bytes:
@@ -248,8 +249,7 @@ def test_a_snippet_marker_that_got_past_the_check_renders_as_text():
     body = article.body + '\n\n--8<-- "README.md"\n\n--8<-- "/etc/passwd"\n'
     forced = dataclasses.replace(article, body=body)
     page = next(p for p in render_pages(analyse([forced])) if p.src_uri == report_src(forced))
-    html = site_markdown().convert(page.content.split("\n---\n", 1)[1])
-    html = inject_blocks(html, page.blocks)
+    html = to_html(page)
     assert "--8&lt;-- &quot;README.md&quot;" in html or '--8&lt;-- "README.md"' in html
     assert "any newsroom" not in html and "root:" not in html  # README.md's words
 
@@ -275,5 +275,5 @@ def test_the_check_sees_raw_html_where_the_renderer_would_and_the_page_shows_it_
     assert isinstance(article, Article)
     forced = dataclasses.replace(article, body=article.body + "\n\n" + hiding + "\n")
     page = next(p for p in render_pages(analyse([forced])) if p.src_uri == report_src(forced))
-    html = inject_blocks(site_markdown().convert(page.content), page.blocks)
+    html = to_html(page)
     assert executable(html) == [] and shown in html

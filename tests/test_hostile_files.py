@@ -51,7 +51,7 @@ def run_check(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
 # YAML escapes that turn plain-looking bytes into characters no text may hold.
 ESCAPES = {
     r"\u202e": "U+202E",  # right-to-left override
-    r"\ue000": "U+E000",  # the pages' own placeholder
+    r"\ue000": "U+E000",  # private use: report text may hold it, a value may not
     r"\U000F0001": "U+F0001",  # supplementary private use
     r"\0": "U+0000",
     r"\v": "U+000B",
@@ -146,7 +146,7 @@ def test_libyaml_refuses_a_lone_surrogate_at_its_line():
     assert isinstance(problems, list) and [p.line for p in problems] == [13]
 
 
-@pytest.mark.parametrize("char", ["\x1b", "\x0b", "\x85", "\u200b", "\u00ad", "\U000f0000"])
+@pytest.mark.parametrize("char", ["\x1b", "\x0b", "\x85", "\u200b", "\u00ad", "\ufdd0"])
 def test_the_body_gets_the_same_rule(char):
     raw = valid_text() + f"\nA line with{char}it.\n"
     problems = parse_article(VALID, raw.encode("utf-8"), display=NAME)
@@ -154,6 +154,11 @@ def test_the_body_gets_the_same_rule(char):
     line = raw.count("\n", 0, raw.index("A line with")) + 1
     assert [(p.line, p.field) for p in problems] == [(line, "body")]
     assert f"U+{ord(char):04X}" in problems[0].message
+
+
+def test_private_use_characters_are_allowed_in_the_body_as_the_outlet_wrote_them():
+    raw = valid_text() + "\nA rare glyph \ue000, another \U000f0000.\n"
+    assert not isinstance(parse_article(VALID, raw.encode("utf-8"), display=NAME), list)
 
 
 def test_a_tab_and_new_lines_are_allowed_in_the_body():

@@ -7,15 +7,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from html.parser import HTMLParser
 
-import markdown
 import pytest
 
 from conftest import make_article
 from newsarchive.analyse.archive import analyse
 from newsarchive.model import Published
 from newsarchive.render import PagingOptions, json_ld, mark_passages, render_feed, render_pages
-from newsarchive.render.page import inject_blocks
-from newsarchive.render.urls import outlet_src, relative_link, tag_src
+from newsarchive.render.page import finished_page
+from newsarchive.render.urls import outlet_src, relative_link, report_src, tag_src
 
 
 class _Balance(HTMLParser):
@@ -68,20 +67,36 @@ def test_json_ld_claims_no_unknown_fact_and_cannot_close_its_script():
     assert "url" not in json.loads(json_ld(article, None))
 
 
-def test_own_html_blocks_skip_markdown_and_come_back_whole():
-    from newsarchive.render.page import GeneratedPage, lift_blocks
-
-    block = '<section class="report-meta">\n<dl><dt>Outlet</dt><dd>X</dd></dl>\n</section>'
-    note = '\n<p class="title-note">Editorial title.</p>'  # after a line the template left
-    text = f'# Title\n\n{note}\n\n{block}\n\n<mark class="passage" id="p">Body</mark> text.\n'
-    page = lift_blocks(GeneratedPage("reports/x.md", text))
-    assert block not in page.content and "<mark" in page.content  # report text stays
-    assert "title-note" not in page.content and len(page.blocks) == 2
-    html = markdown.Markdown(extensions=["attr_list", "tables", "toc"]).convert(page.content)
-    assert inject_blocks(html, page.blocks) == (
-        f'<h1 id="title">Title</h1>\n{note}\n{block}\n'
-        '<p><mark class="passage" id="p">Body</mark> text.</p>'
+def test_a_generated_page_is_finished_html_with_numbered_headings_and_contents():
+    rendered = (
+        '---\ntitle: "A: title"\n---\n<h1>Title &amp; more</h1>\n<h2>2019</h2>\n'
+        '<h3 id="text-kept">The report\'s own</h3>\n<h2>2019</h2>\n<h3>Under</h3>\n'
     )
+    page = finished_page("timeline.md", rendered)
+    assert page.content == '---\ntitle: "A: title"\n---\n'  # all MkDocs reads: no Markdown
+    link = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
+    assert page.html == (
+        f'<h1 id="title-more">Title &amp; more{link.format("title-more")}</h1>\n'
+        f'<h2 id="2019">2019{link.format("2019")}</h2>\n'
+        '<h3 id="text-kept">The report\'s own</h3>\n'
+        f'<h2 id="2019_1">2019{link.format("2019_1")}</h2>\n'
+        f'<h3 id="under">Under{link.format("under")}</h3>\n'
+    )
+    (title,) = page.toc
+    assert title["name"] == "Title &amp; more"
+    assert [(t["id"], [c["id"] for c in t["children"]]) for t in title["children"]] == [
+        ("2019", []),
+        ("2019_1", ["under"]),
+    ]
+
+
+def test_report_text_may_hold_private_use_characters_which_the_page_shows_as_written():
+    body = "One \ue000 two\ue0000\ue001 three \uf8ff four five six seven."
+    article = make_article("a", [], body=body)
+    (page,) = [p for p in render_pages(analyse([article])) if p.src_uri == report_src(article)]
+    assert page.html is not None
+    assert "One \ue000 two\ue0000\ue001 three \uf8ff four five six seven." in page.html
+    assert page.html.count("four five six") == 1
 
 
 def test_an_outlet_or_tag_named_index_does_not_take_the_index_page():
@@ -132,12 +147,9 @@ def test_paging_options_come_from_mkdocs_yml_and_refuse_nonsense():
 
 
 def _page(pages, src: str) -> str:
-    """A page's Markdown with its HTML blocks in their places."""
+    """A page's front matter and finished HTML."""
     page = next(page for page in pages if page.src_uri == src)
-    text = page.content
-    for placeholder, block in page.blocks.items():
-        text = text.replace(placeholder, block)
-    return text
+    return page.content + (page.html or "")
 
 
 def test_a_range_a_vague_count_a_denial_and_reported_speech_are_said_as_the_reports_say_them():

@@ -47,16 +47,17 @@ def test_the_child_stages_what_this_process_keeps_in_memory(tmp_path: Path):
         assert written.read_bytes() == text.encode(), src_uri
         assert written.is_relative_to(tmp_path / ("staging" if src_uri in here.pages else "site"))
     for page in here.pages.values():
-        assert there.blocks_of(page) == here.blocks_of(page), page.src_uri
+        assert there.finished_of(page) == here.finished_of(page), page.src_uri
     timeline = there.pages["timeline.md"]
-    assert timeline.blocks and timeline.clean
+    assert timeline.finished and timeline.clean
     # Kept in memory, MkDocs writes every file; written in place, it is told of all but
     # the citation files, which only HTML links.
     assert here.files_for_mkdocs() == here.files
     left_out = set(here.files) - set(there.files_for_mkdocs())
     assert left_out and all(path.startswith("citations/") for path in left_out)
     assert {"feed.xml", "data/archive.json"} <= set(there.files_for_mkdocs())
-    assert any("<time" in block for block in there.blocks_of(timeline).values())
+    finished = there.finished_of(timeline)
+    assert finished is not None and "<time" in finished.html and finished.toc
     assert {"load", "analyse", "render"} <= set(timings.seconds)  # the child's phases
 
 

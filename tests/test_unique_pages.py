@@ -21,8 +21,8 @@ def _quote(name: str, text: str, person: str | None = None) -> dict:
 
 
 def _text(page) -> str:
-    """A generated page's Markdown with its HTML blocks."""
-    return page.content + "".join(page.blocks.values())
+    """A generated page's front matter and finished HTML."""
+    return page.content + (page.html or "")
 
 
 def _people_archive():

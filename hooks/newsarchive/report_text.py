@@ -31,7 +31,7 @@ __all__ = [
     "Finding",
     "findings",
     "to_html",
-    "without_private_use",
+    "without_markers",
 ]
 
 HEADING_PREFIX = "text-"
@@ -51,7 +51,9 @@ MAX_BRACKETS = 200
 # paragraphs are a few hundred characters; this one is eight times the longest we hold.
 MAX_PARAGRAPH = 10_000
 _SAFE_RELATIVE = re.compile(r"^(?:#|/|\.|[\w-]+(?:[/.#]|$))")
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Noncharacters, which Unicode keeps for a program's own use and the check refuses in
+# report text: the renderer marks passages and notes with them while text is converted.
+MARKERS = re.compile("[\ufdd0-\ufdef]")
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def _attribute(element: str, attribute: str, value: str) -> str | None:
     """Keep a heading's id only as made here; no placeholder in any attribute."""
     if attribute == "id" and not (element in _HEADINGS and value.startswith(HEADING_PREFIX)):
         return None
-    return _PRIVATE_USE.sub("", value)
+    return MARKERS.sub("", value)
 
 
 def clean_text_html(html: str) -> str:
@@ -150,14 +152,14 @@ def clean_text_html(html: str) -> str:
 
 def to_html(text: str) -> str:
     """Report text as the page shows it: converted, then cleaned. The caller's own
-    placeholders (private-use characters: `without_private_use`) pass through as text."""
+    placeholders (noncharacters: `without_markers`) pass through as text."""
     return clean_text_html(_convert(text)[0])
 
 
-def without_private_use(text: str) -> str:
-    """`text` with private-use characters (the check refuses them) as U+FFFD, one for one,
-    so that only a caller's own placeholders can be found in what it converts."""
-    return _PRIVATE_USE.sub("\ufffd", text)
+def without_markers(text: str) -> str:
+    """`text` with the noncharacters a caller marks with (the check refuses them) as
+    U+FFFD, one for one, so that only the caller's own marks are found in what it converts."""
+    return MARKERS.sub("\ufffd", text)
 
 
 def findings(text: str) -> list[tuple[int, Finding]]:

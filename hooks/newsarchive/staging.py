@@ -1,5 +1,5 @@
-"""The archive compiled: every generated page (Markdown, and its HTML blocks), every file to
-take away, and the few facts the page events still need.
+"""The archive compiled: every generated page (its front matter, and its finished HTML), every
+file to take away, and the few facts the page events still need.
 
 `mkdocs build` compiles in a forked child process (`stage_in_child`): the articles and their
 analysis, most of a build's memory, live and die there, so the MkDocs process holds little
@@ -45,6 +45,7 @@ from .render.data_page import data_page
 from .timings import Timings
 
 __all__ = [
+    "Finished",
     "Folders",
     "Staged",
     "StagedPage",
@@ -56,7 +57,7 @@ __all__ = [
 
 T = TypeVar("T")
 FEED_FILE = "feed.xml"
-_BLOCKS = ".blocks"  # under the pages' folder: each page's HTML blocks, as JSON
+_FINISHED = ".finished"  # under the pages' folder: each page's HTML and contents, as JSON
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,16 @@ class StagedPage:
     src_uri: str
     edit_path: str | None  # the repository file an editor changes for this page
     in_nav: bool
-    clean: bool  # carries editors' text: sanitised once converted
-    blocks: bool  # has HTML blocks to put back after Markdown
+    clean: bool  # carries editors' text: sanitised before it is written
+    finished: bool  # its content is finished HTML (Staged.finished_of), not Markdown
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A page's content as finished HTML, and its table of contents (toc_tokens)."""
+
+    html: str
+    toc: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -114,7 +123,7 @@ class Staged:
     home: dict[str, str] = field(default_factory=dict)  # home page marker -> its HTML
     reports: dict[str, StagedReport] = field(default_factory=dict)  # by src_uri
     texts: dict[str, str] = field(default_factory=dict)  # src_uri -> text, kept in memory
-    blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # kept in memory
+    finished: dict[str, Finished] = field(default_factory=dict)  # kept in memory
 
     def source(self, src_uri: str) -> str | Path:
         """A page's or file's text, or the file it was written to."""
@@ -133,13 +142,15 @@ class Staged:
             return self.files
         return [path for path in self.files if not path.startswith(f"{CITATIONS_DIR}/")]
 
-    def blocks_of(self, page: StagedPage) -> dict[str, str]:
-        """A page's HTML blocks (placeholder -> HTML), read when its turn comes."""
-        if not page.blocks:
-            return {}
+    def finished_of(self, page: StagedPage) -> Finished | None:
+        """A page's finished HTML and its table of contents, read when its turn comes;
+        None for a page of Markdown."""
+        if not page.finished:
+            return None
         if self.folders is None:
-            return self.blocks[page.src_uri]
-        return json.loads(_blocks_path(self.folders.pages, page.src_uri).read_text("utf-8"))
+            return self.finished[page.src_uri]
+        made = json.loads(_finished_path(self.folders.pages, page.src_uri).read_text("utf-8"))
+        return Finished(made["html"], made["toc"])
 
     def add_page(self, page: GeneratedPage, *, clean: bool) -> None:
         """Keep or write a rendered page."""
@@ -148,17 +159,17 @@ class Staged:
             edit_path=page.edit_path,
             in_nav=page.in_nav,
             clean=clean,
-            blocks=bool(page.blocks),
+            finished=page.html is not None,
         )
         if self.folders is None:
             self.texts[page.src_uri] = page.content
-            if page.blocks:
-                self.blocks[page.src_uri] = page.blocks
+            if page.html is not None:
+                self.finished[page.src_uri] = Finished(page.html, page.toc)
             return
         _write(self.folders.pages / page.src_uri, page.content)
-        if page.blocks:
-            blocks = json.dumps(page.blocks, ensure_ascii=False)
-            _write(_blocks_path(self.folders.pages, page.src_uri), blocks)
+        if page.html is not None:
+            made = json.dumps({"html": page.html, "toc": page.toc}, ensure_ascii=False)
+            _write(_finished_path(self.folders.pages, page.src_uri), made)
 
     def add_file(self, src_uri: str, text: str) -> None:
         """Keep a file to take away, or write it to its place in the site."""
@@ -314,8 +325,8 @@ def _call_and_send(sender, function: Callable, args: tuple) -> None:
         sender.close()
 
 
-def _blocks_path(folder: Path, src_uri: str) -> Path:
-    return folder / _BLOCKS / f"{src_uri}.json"
+def _finished_path(folder: Path, src_uri: str) -> Path:
+    return folder / _FINISHED / f"{src_uri}.json"
 
 
 def _write(path: Path, text: str) -> None:

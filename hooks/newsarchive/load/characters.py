@@ -21,8 +21,9 @@ _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and new line, DEL, C1 (\r
 _LINE_BREAK = "\u2028\u2029"  # line and paragraph separators: breaks some programs see
 # Characters that make text display in another order than it is written (Trojan Source).
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-# Private-use characters mean nothing in a report (the pages use two of them to mark where
-# their own HTML goes: render.page).
+# Private-use characters: a font's own glyphs (rare letters, logos). Report text may hold
+# them, as the outlet wrote them; a name, key or other front matter value may not: it
+# must be text a reader can read and a search or a record can match.
 _PRIVATE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 _SURROGATE = "\ud800-\udfff"  # half of a UTF-16 pair: only a YAML \u escape can make one
 _NONCHARACTER = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
@@ -35,12 +36,12 @@ _INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\ufff9-\ufffb\U000e000
 
 # In report text (a new line and a tab are text there).
 HIDDEN_CHARACTERS = re.compile(
-    f"[{_CONTROL}{_LINE_BREAK}{_BIDI}{_PRIVATE}{_SURROGATE}{_NONCHARACTER}{_INVISIBLE}]"
+    f"[{_CONTROL}{_LINE_BREAK}{_BIDI}{_SURROGATE}{_NONCHARACTER}{_INVISIBLE}]"
 )
-# In a front matter value, a tab too: a value is a name, a title, a quote.
-HIDDEN_IN_VALUES = re.compile(f"[\t{HIDDEN_CHARACTERS.pattern[1:-1]}]")
+# In a front matter value, a tab and private use too: a value is a name, a title, a quote.
+HIDDEN_IN_VALUES = re.compile(f"[\t{_PRIVATE}{HIDDEN_CHARACTERS.pattern[1:-1]}]")
 # In a key, a line break too: a key is one word.
-HIDDEN_IN_KEYS = re.compile(f"[\t\n{HIDDEN_CHARACTERS.pattern[1:-1]}]")
+HIDDEN_IN_KEYS = re.compile(f"[\t\n{_PRIVATE}{HIDDEN_CHARACTERS.pattern[1:-1]}]")
 # What YAML cannot read as written (it refuses controls, and reads \r, \x85, \u2028 and
 # \u2029 as line breaks, which would shift every line number after them): found in the
 # raw front matter before YAML reads it.
@@ -111,9 +112,9 @@ def hidden_message(char: str) -> str:
     )
 
 
-# What a terminal or a CI log could act on: every control, line break included, and the
-# characters that reorder or hide text.
-_UNSHOWN = re.compile(f"[\t\n{HIDDEN_CHARACTERS.pattern[1:-1]}]")
+# What a terminal or a CI log could act on: every control, line break included, the
+# characters that reorder or hide text, and private use (shown as a box or nothing).
+_UNSHOWN = HIDDEN_IN_KEYS
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 

@@ -51,7 +51,7 @@ FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 # of "*a" paragraphs took 3 s; no report comes near this bound.
 MAX_FILE_BYTES = 300_000
 # A page's address and the files made of it add to the name (reports/<slug>/index.html,
-# .blocks/reports/<slug>.md.json): well within the 255 bytes a file name may have.
+# .finished/reports/<slug>.md.json): well within the 255 bytes a file name may have.
 MAX_NAME_CHARACTERS = 100
 TODO = "TODO"  # what `newsarchive new` writes where the editor must fill something in
 # Files are read and checked on every core when there are enough of them to pay for

@@ -3,7 +3,8 @@
 One module per page family (report_pages, lists, timeline_pages, figure_pages,
 passage_pages, people_pages) and site-level outputs (site); urls says where pages live,
 templates renders Jinja with autoescaping (so no front matter value can inject markup),
-paging splits long lists, sanitize cleans the HTML MkDocs makes, search runs Pagefind.
+paging splits long lists, headings numbers the headings of the finished HTML, sanitize
+holds the allow-list of what a page may carry, search says what Pagefind reads of a page.
 Nothing here reads files or knows MkDocs: hooks/build.py is the adapter.
 """
 
@@ -14,7 +15,7 @@ from ..memo import Memo
 from .cross_links import cross_links
 from .figure_pages import figures_pages
 from .lists import outlet_pages, report_list_pages, tag_pages
-from .page import GeneratedPage, inject_blocks, lift_blocks
+from .page import GeneratedPage
 from .paging import PagingOptions
 from .passage_pages import passage_group_urls, passages_pages
 from .people_pages import people_pages
@@ -42,7 +43,6 @@ __all__ = [
     "contributing_page",
     "fill_home",
     "home_blocks",
-    "inject_blocks",
     "json_ld",
     "json_ld_text",
     "json_ld_script",
@@ -91,4 +91,4 @@ def render_pages(
     pages += figures_pages(archive, options, memo)
     pages += passages_pages(archive, options, memo)
     pages += people_pages(archive, options, memo)
-    return reports + [lift_blocks(page) for page in pages]
+    return reports + pages

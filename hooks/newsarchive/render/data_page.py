@@ -7,7 +7,7 @@ from itertools import islice
 from ..analyse.archive import Archive
 from ..export.files import JSON_FILE, Licence
 from ..export.tables import TABLES, row_count, rows
-from .page import GeneratedPage, lift_blocks
+from .page import GeneratedPage, finished_page
 from .templates import render_template
 
 __all__ = ["DATA_SRC", "data_page"]
@@ -22,7 +22,7 @@ def data_page(archive: Archive, licences: list[Licence]) -> GeneratedPage:
     figures = next(table for table in TABLES if table.name == "figures")
     sample = list(islice(rows(figures, archive, ""), _SAMPLE_ROWS))
     content = render_template(
-        "data.md",
+        "data.html",
         tables=TABLES,
         counts={t.name: row_count(t, archive) for t in TABLES},
         json_file=JSON_FILE,
@@ -30,4 +30,4 @@ def data_page(archive: Archive, licences: list[Licence]) -> GeneratedPage:
         sample_columns=_SAMPLE_COLUMNS,
         licences=licences,
     )
-    return lift_blocks(GeneratedPage(DATA_SRC, content))
+    return finished_page(DATA_SRC, content)

@@ -7,7 +7,7 @@ from ..analyse.figures import FigureClaim, FigureRow
 from ..analyse.figures import figure_row_ids as row_ids
 from ..memo import Memo
 from .links import report_links
-from .page import GeneratedPage
+from .page import GeneratedPage, finished_page
 from .paging import PagingOptions, paged_by_year
 from .templates import made_from, render_template, rendered
 from .urls import page_url, relative_link
@@ -34,23 +34,37 @@ def figures_pages(
     if len(archive.articles) <= options.matrix_max_reports:
         content = rendered(
             memo,
-            "figures.md",
+            "figures.html",
             rows=archive.figures,
             row_ids=ids,
             articles=archive.articles,
             links=report_links(archive.articles, "figures.md"),
+            **_explained_links(),
         )
-        return [GeneratedPage("figures.md", content)]
+        return [finished_page("figures.md", content)]
     urls = [relative_link("figures.md", url) for url in figure_row_urls(archive, options)]
     pages = [
-        GeneratedPage(
+        finished_page(
             "figures.md",
-            rendered(memo, "figures_index.md", rows=list(zip(archive.figures, urls, strict=True))),
+            rendered(
+                memo,
+                "figures_index.html",
+                rows=list(zip(archive.figures, urls, strict=True)),
+                **_explained_links(),
+            ),
         )
     ]
     for row, row_id in zip(archive.figures, ids, strict=True):
         pages += _row_pages(memo, row, f"figures/{row_id}.md", options)
     return pages
+
+
+def _explained_links() -> dict[str, str]:
+    """The pages the figures page's explanation links to."""
+    return {
+        "data_url": relative_link("figures.md", page_url("data.md")),
+        "passages_url": relative_link("figures.md", page_url("passages.md")),
+    }
 
 
 def _row_pages(
@@ -61,7 +75,7 @@ def _row_pages(
     def page(claims: list[FigureClaim], page_src: str, **context: object) -> str:
         articles = list({claim.article.slug: claim.article for claim in claims}.values())
         return render_template(
-            "figure_row.md",
+            "figure_row.html",
             row=row,
             claims=claims,
             links=report_links(articles, page_src),
@@ -70,7 +84,7 @@ def _row_pages(
         )
 
     def remembered(claims: list[FigureClaim], page_src: str, **context: object) -> str:
-        inputs = ("figure_row.md", row, claims, page_src, context)
+        inputs = ("figure_row.html", row, claims, page_src, context)
         return made_from(memo, inputs, lambda: page(claims, page_src, **context))
 
     return paged_by_year(src, row.claims, options, remembered)

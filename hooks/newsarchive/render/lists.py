@@ -9,7 +9,7 @@ from ..analyse.archive import Archive
 from ..memo import Memo
 from ..model import Article
 from .links import report_links
-from .page import GeneratedPage
+from .page import GeneratedPage, finished_page
 from .paging import PagingOptions, paged, year_published
 from .templates import made_from, render_template, rendered
 from .urls import outlet_src, page_url, relative_link, slugify, tag_src
@@ -27,9 +27,9 @@ def _report_list(memo: Memo | None, src: str, articles: list[Article], **context
     """One page of a list of reports, by month."""
     return made_from(
         memo,
-        ("report_list.md", src, articles, context),
+        ("report_list.html", src, articles, context),
         lambda: render_template(
-            "report_list.md",
+            "report_list.html",
             months=_months(articles),
             links=report_links(articles, src),
             **context,
@@ -58,7 +58,7 @@ def report_list_pages(
         part_of=year_published,
         one_page=lambda: _report_list(memo, index_src, articles, title=title, year=None, **context),
         index_page=lambda listing: rendered(
-            memo, "years.md", what="reports", title=title, lead=lead, listing=listing, around=None
+            memo, "years.html", what="reports", title=title, lead=lead, listing=listing, around=None
         ),
         part_page=lambda part: _report_list(
             memo,
@@ -82,7 +82,7 @@ def outlet_pages(
         (o, relative_link("outlets/index.md", page_url(outlet_src(o))), a)
         for o, a in outlets.items()
     ]
-    pages = [GeneratedPage("outlets/index.md", rendered(memo, "outlets.md", outlets=listing))]
+    pages = [finished_page("outlets/index.md", rendered(memo, "outlets.html", outlets=listing))]
     for outlet, articles in outlets.items():
         pages += report_list_pages(
             outlet_src(outlet),
@@ -117,7 +117,7 @@ def tag_pages(
         (name, relative_link("tags/index.md", page_url(tag_src(name))), len(articles))
         for name, articles in tags.values()
     ]
-    pages = [GeneratedPage("tags/index.md", rendered(memo, "tags.md", tags=listing))]
+    pages = [finished_page("tags/index.md", rendered(memo, "tags.html", tags=listing))]
     for name, articles in tags.values():
         pages += report_list_pages(
             tag_src(name),

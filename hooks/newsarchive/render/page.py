@@ -1,23 +1,29 @@
-"""A generated page, and the HTML blocks that skip Python-Markdown on their way through."""
+"""A generated page: its front matter for MkDocs, and its finished HTML."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
+
+from .headings import number_headings
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the hook adds to the site, as Markdown with its finished HTML blocks."""
+    """A page the hook adds to the site: its source as MkDocs reads it (front matter: the
+    title, description and options), and the HTML of its content, finished: MkDocs
+    converts no Markdown of it. A page without `html` is Markdown for MkDocs to convert
+    (the editors' guide)."""
 
     src_uri: str  # where the page pretends to be in docs/, e.g. "reports/x.md"
-    content: str  # Markdown, with a placeholder where each block of `blocks` goes
+    content: str  # front matter (and, without html, the Markdown to convert)
     edit_path: str | None = None  # the repository file an editor changes for this page
     in_nav: bool = True
-    blocks: dict[str, str] = field(default_factory=dict)  # placeholder -> finished HTML
+    html: str | None = None  # the finished content
+    toc: list[dict[str, Any]] = field(default_factory=list)  # toc_tokens of html's headings
 
 
 def front_matter(
@@ -58,35 +64,11 @@ def _html_text(text: str) -> str:
     return text.replace('"', "&quot;")
 
 
-# Our own HTML blocks (never report text: the check refuses raw HTML in bodies). Python-
-# Markdown re-parses every raw HTML block, the largest cost of a build; these are finished
-# HTML already, so they skip Markdown and are put back by `inject_blocks`.
-_OWN_BLOCK = re.compile(r"^\n*<(?:(?:section|div|ul|ol|h1)[\s>]|p class=)")
-
-# A block's placeholder is a paragraph of text Markdown passes on untouched: its number
-# between two private-use characters, which no report or front matter value may hold
-# (load.body). An HTML comment in its place cost Markdown an eighth of a report page.
-_OPEN, _CLOSE = "\ue000", "\ue001"
-# Found as the paragraph Markdown makes of it: a search that starts with a fixed text is
-# eight times faster over a page than one that may start in two ways.
-_PLACEHOLDER = re.compile(f"<p>({_OPEN}\\d+{_CLOSE})</p>")
-
-
-def lift_blocks(page: GeneratedPage) -> GeneratedPage:
-    """The page with its own HTML blocks replaced by placeholders (they skip Markdown)."""
-    chunks = page.content.split("\n\n")
-    blocks = dict(page.blocks)  # made by the page's renderer, e.g. a report's text
-    for index, chunk in enumerate(chunks):
-        if _OWN_BLOCK.match(chunk):
-            placeholder = f"{_OPEN}{len(blocks)}{_CLOSE}"  # as _PLACEHOLDER finds
-            blocks[placeholder] = chunk
-            chunks[index] = placeholder
-    return replace(page, content="\n\n".join(chunks), blocks=blocks)
-
-
-def inject_blocks(html: str, blocks: dict[str, str]) -> str:
-    """The page's HTML with the paragraph Markdown made of each placeholder replaced by
-    its block: in one pass over the page, not one per block (a report page has a dozen)."""
-    if not blocks:
-        return html
-    return _PLACEHOLDER.sub(lambda found: blocks.get(found[1], found[0]), html)
+def finished_page(
+    src_uri: str, rendered: str, edit_path: str | None = None, *, in_nav: bool = True
+) -> GeneratedPage:
+    """A page as a template renders it: its front matter, then its finished HTML, whose
+    bare headings get their ids, permalinks and table of contents here (render.headings)."""
+    end = rendered.index("\n---", 3) + len("\n---")  # front_matter's closing line
+    html, toc = number_headings(rendered[end:].lstrip("\n"))
+    return GeneratedPage(src_uri, rendered[:end] + "\n", edit_path, in_nav, html, toc)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..model import Article
-from .page import GeneratedPage
+from .page import GeneratedPage, finished_page
 from .urls import page_url, relative_link
 
 
@@ -87,15 +87,15 @@ def paged(
     The parts (years by default) come in the order of their first item.
     """
     if not options.splits(items):
-        return [GeneratedPage(index_src, one_page(), in_nav=in_nav)]
+        return [finished_page(index_src, one_page(), in_nav=in_nav)]
     parts, listing, around = paginate(
         index_src, items, part_of, name=name, label=label, index_label=index_label, folder=folder
     )
-    pages = [GeneratedPage(index_src, index_page(listing), in_nav=in_nav)]
+    pages = [finished_page(index_src, index_page(listing), in_nav=in_nav)]
     for key, found in parts.items():
         part = Part(key, found, around[key]["src"], around[key])
         made = part_page(part)
-        pages += made if isinstance(made, list) else [GeneratedPage(part.src, made, in_nav=False)]
+        pages += made if isinstance(made, list) else [finished_page(part.src, made, in_nav=False)]
     return pages
 
 

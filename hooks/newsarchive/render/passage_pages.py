@@ -77,7 +77,7 @@ def _passages_page(
     cited.update((slug, everyone[slug]) for pair, _ in top for slug in pair)
     return rendered(
         memo,
-        "passages.md",
+        "passages.html",
         repeats=[(cited[a], cited[b], n) for (a, b), n in sorted(top)],
         more_repeats=len(repeats) - len(top),
         by_origin=list(by_origin.values()),
@@ -110,7 +110,7 @@ def passages_pages(
         one_page=lambda: _passages_page(memo, archive.shared, "passages.md", options, year=None),
         index_page=lambda listing: rendered(
             memo,
-            "years.md",
+            "years.html",
             what="passages",
             title="Shared passages",
             listing=listing,
@@ -146,7 +146,7 @@ def _group_pages(
         ]
         return rendered(
             memo,
-            "shared_group.md",
+            "shared_group.html",
             title=title,
             text=group.origin.text,
             order_certain=group.order_certain,

@@ -70,7 +70,7 @@ def people_pages(
         index["unnamed"] = _quote_items(archive.unnamed, "people/index.md")
     else:  # a page (split by year) of their own
         pages += _quote_pages(
-            memo, "people/unnamed.md", archive.unnamed, "unnamed.md", "unnamed", options
+            memo, "people/unnamed.md", archive.unnamed, "unnamed.html", "unnamed", options
         )
         index["unnamed_url"] = relative_link("people/index.md", page_url("people/unnamed.md"))
         index["unnamed_count"] = len(archive.unnamed)
@@ -80,7 +80,7 @@ def people_pages(
         return [(_Listed.of(p), relative_link(from_src, page_url(srcs[id(p)]))) for p in people]
 
     def index_page(people: list, letters: list | None) -> str:
-        return rendered(memo, "people.md", people=people, letters=letters, **index)
+        return rendered(memo, "people.html", people=people, letters=letters, **index)
 
     pages[:0] = paged(
         "people/index.md",
@@ -91,7 +91,7 @@ def people_pages(
         index_page=lambda letters: index_page([], letters),
         part_page=lambda part: rendered(
             memo,
-            "people.md",
+            "people.html",
             people=listed(part.items, part.src),
             letters=None,
             letter=part.key,
@@ -106,7 +106,7 @@ def people_pages(
     )
     for person in archive.people:
         pages += _quote_pages(
-            memo, srcs[id(person)], person.quotes, "person.md", "quotes", options, person=person
+            memo, srcs[id(person)], person.quotes, "person.html", "quotes", options, person=person
         )
     return pages
 

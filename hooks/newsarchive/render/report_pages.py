@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from ..analyse.archive import Archive
 from ..analyse.shared_passages import Paragraph, SharedGroup
 from ..analyse.timeline import publication_date
@@ -12,20 +14,18 @@ from ..export import CITATIONS_DIR, citation_files, citation_text, report_addres
 from ..memo import Memo, recall
 from ..model import Article, archived_copy
 from ..passages import PassageFinder, passage_id
-from ..report_text import to_html, without_private_use
+from ..report_text import to_html, without_markers
 from .cross_links import CrossLinks
-from .page import GeneratedPage, lift_blocks
+from .page import GeneratedPage, finished_page
 from .paging import PagingOptions
 from .passage_pages import GroupUrls
 from .templates import render_template
 from .urls import outlet_src, page_url, relative_link, report_src, tag_src
 from .words import publication_label
 
-# Where the page's own markup goes in report text, while the text is converted: private-
-# use characters, which report text may not hold (load.characters; any left are replaced).
-_OPEN, _OPENED, _CLOSE, _NOTE, _NOTED = "\ue002", "\ue003", "\ue004", "\ue005", "\ue006"
-# The report text's place in its page: a finished block of its own (page.lift_blocks).
-_BODY = "\ue0000\ue001"
+# Where the page's own markup goes in report text, while the text is converted:
+# noncharacters, which report text may not hold (load.characters; any left are replaced).
+_OPEN, _OPENED, _CLOSE, _NOTE, _NOTED = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3", "\ufdd4"
 _MARKERS = re.compile(f"{_OPEN}(\\d+){_OPENED}|{_CLOSE}|{_NOTE}(\\d+){_NOTED}(</(\\w+)>)?")
 
 
@@ -41,7 +41,7 @@ def mark_passages(
     The text goes through report_text's own Markdown and cleaner; the marks and notes are
     placed after it, where its placeholders stand.
     """
-    text = without_private_use(body)
+    text = without_markers(body)
     finder = PassageFinder(text)
     spans: dict[str, tuple[int, int]] = {}
     for passage in passages:
@@ -157,7 +157,7 @@ def report_page(
     notes = _shared_notes(article, shared, group_urls, options)
 
     key = ("report", article.version, tuple(sorted(notes.items())), links, site_url)
-    return recall(memo, key, lambda: lift_blocks(_render_report(article, notes, links, site_url)))
+    return recall(memo, key, lambda: _render_report(article, notes, links, site_url))
 
 
 def _render_report(
@@ -172,8 +172,9 @@ def _render_report(
         name: folder + path.removeprefix(f"{CITATIONS_DIR}/")
         for name, path in citation_files(article).items()
     }
+    body = mark_passages(article.body, passages, notes)  # finished and cleaned HTML
     content = render_template(
-        "report.md",
+        "report.html",
         article=article,
         meta=meta,
         source=meta.source,
@@ -183,7 +184,8 @@ def _render_report(
         published_year=article.published.sort_date.year,
         outlet_url=relative_link(src, page_url(outlet_src(meta.source.outlet))),
         tag_urls={tag: relative_link(src, page_url(tag_src(tag))) for tag in meta.tags},
-        body=_BODY,
+        body=Markup(body),
+        timeline_url=relative_link(src, page_url("timeline.md")),
         events=sorted(
             zip(meta.events, links.events, strict=True),
             key=lambda pair: pair[0].date.sort_key() if pair[0].date else (9999, 0, 0),
@@ -192,6 +194,4 @@ def _render_report(
         citation=citation_text(article, date_label, report_address(site_url, article)),
         citation_downloads=downloads,
     )
-    body = mark_passages(article.body, passages, notes)
-    edit_path = f"articles/{article.path.name}"
-    return GeneratedPage(src, content, edit_path, in_nav=False, blocks={_BODY: body})
+    return finished_page(src, content, f"articles/{article.path.name}", in_nav=False)

@@ -7,7 +7,7 @@ import calendar
 from ..analyse.archive import Archive
 from ..analyse.timeline import Citation, TimelineEntry, by_date
 from ..memo import Memo
-from .page import GeneratedPage
+from .page import GeneratedPage, finished_page
 from .paging import PagingOptions, Part, paged, paged_by_year
 from .templates import made_from, render_template, rendered
 from .urls import page_url, relative_link, report_src
@@ -26,9 +26,14 @@ def _timeline_page(
     located.update((entry.id, src) for entry in entries)
     return made_from(
         memo,
-        ("timeline.md", src, entries, options, context),
+        ("timeline.html", src, entries, options, context),
         lambda: render_template(
-            "timeline.md", years=_timeline_years(entries, src, options), **context
+            "timeline.html",
+            years=_timeline_years(entries, src, options),
+            data_url=relative_link(src, page_url("data.md")),
+            undated_url=relative_link(src, page_url(UNDATED_SRC)),
+            timeline_url=relative_link(src, page_url("timeline.md")),
+            **context,
         ),
     )
 
@@ -46,7 +51,7 @@ def timeline_pages(
         content = _timeline_page(
             memo, UNDATED_SRC, undated, options, located, title=title, year=None, undated=0
         )
-        pages.append(GeneratedPage(UNDATED_SRC, content, in_nav=False))
+        pages.append(finished_page(UNDATED_SRC, content, in_nav=False))
     for entry in archive.timeline:
         if entry.kind == "event" and len(entry.citations) > options.inline_members:
             pages += _event_pages(memo, entry, options)
@@ -76,12 +81,13 @@ def _dated_timeline_pages(
         ),
         index_page=lambda listing: rendered(
             memo,
-            "years.md",
+            "years.html",
             what="timeline",
             title="Timeline",
             listing=listing,
             around=None,
             undated=undated,
+            undated_url=relative_link("timeline.md", page_url(UNDATED_SRC)),
         ),
         part_page=lambda part: _timeline_year(memo, part, options, located),
         in_nav=True,
@@ -116,7 +122,7 @@ def _timeline_year(
         ),
         index_page=lambda listing: rendered(
             memo,
-            "years.md",
+            "years.html",
             what="months",
             title=f"Timeline: {year.key}",
             listing=listing,
@@ -189,7 +195,7 @@ def _event_pages(
         ]
         return rendered(
             memo,
-            "timeline_event.md",
+            "timeline_event.html",
             entry=entry,
             label=entry_label(entry),
             support=say_support(entry.support()),
