@@ -17,12 +17,12 @@ from mkdocs.config import load_config
 
 from conftest import FIXTURES, ROOT, build_site, copy_project
 from html_tools import Page
-from newsarchive import cache
 from newsarchive.analyse.archive import analyse
 from newsarchive.load import parse_article
 from newsarchive.model import Article
-from newsarchive.render import GeneratedPage, render_pages, report_src, sanitize
-from newsarchive.render.sanitize import PageCleaner, clean_html
+from newsarchive.render import GeneratedPage, render_pages, report_src
+from newsarchive.render.sanitize import clean_html
+from newsarchive.runtime.cleaner import PageCleaner
 
 VALID = FIXTURES / "valid" / "2019-01-14-example-minimal.md"
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "base", "form", "meta", "link"}
@@ -150,26 +150,6 @@ def test_the_page_cleaner_hands_back_each_page_cleaned_once():
     assert cleaner.take("a.md") == "<p>a</p>"
     assert cleaner.take("a.md") is None and cleaner.take("c.md") is None
     cleaner.close()
-
-
-def test_while_serving_the_cleaner_hands_back_unchanged_pages_without_cleaning_them(
-    monkeypatch,
-):
-    cache.enable(True)
-    try:
-        first = PageCleaner()
-        first.submit("a.md", '<p onclick="x">a</p>')
-        assert first.take("a.md") == "<p>a</p>"
-        cache.next_build()
-        monkeypatch.setattr(sanitize, "_clean", lambda html: pytest.fail("cleaned again"))
-        again = PageCleaner()
-        monkeypatch.setattr(again._pool, "submit", lambda *a: pytest.fail("sent to the thread"))
-        again.submit("a.md", '<p onclick="x">a</p>')
-        assert again.take("a.md") == "<p>a</p>" and again.take("a.md") is None
-        first.close()
-        again.close()
-    finally:
-        cache.enable(False)
 
 
 def test_a_body_may_contain_a_horizontal_rule_and_crlf():

@@ -25,8 +25,8 @@ from . import forking
 from .idle_collector import IdleCollector
 from .memo import Memo
 from .render import PagingOptions
-from .render.sanitize import PageCleaner
 from .render.search import drop_theme_search
+from .runtime.cleaner import PageCleaner
 from .runtime.outputs import Outputs
 from .runtime.search import SearchIndex
 from .staging import Folders, Staged, StagingRequest, stage_archive, stage_in_child
