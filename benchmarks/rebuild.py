@@ -88,7 +88,7 @@ def main(count: int, edits: int) -> None:
         first_wall, first = _build(project, site, timings)
         articles = sorted((project / "articles").glob("*.md"))
         # The hook's package, as the first build imported it from the project's copy.
-        pause = sys.modules["newsarchive.idle_collector"].IDLE_AFTER + 1
+        pause = sys.modules["newsarchive.runtime.idle_collector"].IDLE_AFTER + 1
         walls, hooks = [], []
         for edit in range(edits):
             path = articles[edit * len(articles) // edits]

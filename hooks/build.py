@@ -1,7 +1,7 @@
 """MkDocs build hook: a thin adapter from MkDocs events to the `newsarchive` package.
 
 Each event calls one verb. The articles are loaded, validated, analysed and rendered once
-per build (newsarchive.staging: in a child process for a one-off build), and the pages and
+per build (newsarchive.runtime.staging: in a child process for a one-off build), and the pages and
 files made are added to the site (on_files); any problem fails the build with every problem
 listed. What lives across the builds of one process (`mkdocs serve`) is the BuildSession's.
 """
@@ -22,8 +22,8 @@ from newsarchive.render import PagingOptions, fill_home, json_ld_script, with_la
 from newsarchive.render.heading_ids import heading_id
 from newsarchive.runtime.outputs import fingerprint, site_fingerprint
 from newsarchive.runtime.search import SearchIndexError
-from newsarchive.session import BuildSession
-from newsarchive.staging import Staged, StagedPage
+from newsarchive.runtime.session import BuildSession
+from newsarchive.runtime.staging import Staged, StagedPage
 
 _session = BuildSession()
 

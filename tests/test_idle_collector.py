@@ -9,8 +9,8 @@ import weakref
 
 import pytest
 
-from newsarchive import idle_collector
-from newsarchive.idle_collector import IdleCollector
+from newsarchive.runtime import idle_collector
+from newsarchive.runtime.idle_collector import IdleCollector
 
 
 class _Node:

@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
-from newsarchive.load import Problem, front_matter, load_archive, parse_article, reading
+from newsarchive.load import Problem, front_matter, load_archive, parse_article
 from newsarchive.model import Article
 from newsarchive.passages import find_passage
+from newsarchive.runtime import parallel
 
 INVALID = sorted(
     p for folder in ("invalid", "hostile") for p in (FIXTURES / folder).iterdir() if p.is_dir()
@@ -46,15 +47,15 @@ def test_loading_on_every_core_gives_what_loading_in_turn_gives(monkeypatch):
     and every problem of every file."""
     folders = [ROOT / "articles", *INVALID]
     in_turn = load_archive(folders, root=ROOT)
-    monkeypatch.setattr("newsarchive.load.reading._PARALLEL_FROM", 2)
-    monkeypatch.setattr("newsarchive.load.reading._CHUNK", 3)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     spawned = []
-    real_pool = reading.ProcessPoolExecutor
+    real_pool = parallel.ProcessPoolExecutor
     monkeypatch.setattr(
-        reading, "ProcessPoolExecutor", lambda *a, **k: spawned.append(1) or real_pool(*a, **k)
+        parallel, "ProcessPoolExecutor", lambda *a, **k: spawned.append(1) or real_pool(*a, **k)
     )
-    on_every_core = load_archive(folders, root=ROOT)
+    on_every_core = load_archive(folders, root=ROOT, each=parallel.on_every_core)
     assert spawned
     articles, problems = on_every_core
 

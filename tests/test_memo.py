@@ -75,7 +75,7 @@ def test_an_unchanged_file_is_loaded_as_the_same_report_names_resolved(tmp_path)
 
 def test_a_rebuild_before_the_servers_pause_still_finds_what_the_last_build_made(tmp_path):
     from newsarchive.render import PagingOptions
-    from newsarchive.session import BuildSession
+    from newsarchive.runtime.session import BuildSession
 
     session = BuildSession()
     session.start(serving=True)

@@ -1,4 +1,4 @@
-"""The archive compiled into a staging folder, here or in a child process (newsarchive.staging)."""
+"""The archive compiled into a staging folder, here or in a child process (runtime/staging.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
-from newsarchive import staging
 from newsarchive.render import PagingOptions
-from newsarchive.staging import Folders, StagingRequest, stage_archive, stage_in_child
-from newsarchive.timings import Timings
+from newsarchive.runtime import staging
+from newsarchive.runtime.staging import Folders, StagingRequest, stage_archive, stage_in_child
+from newsarchive.runtime.timings import Timings
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="a build forks on Linux only")
 

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import multiprocessing
 import os
 import re
 import stat
-import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +51,9 @@ MAX_FILE_BYTES = 300_000
 # .finished/reports/<slug>.md.json): well within the 255 bytes a file name may have.
 MAX_NAME_CHARACTERS = 100
 TODO = "TODO"  # what `newsarchive new` writes where the editor must fill something in
-# Files are read and checked on every core when there are enough of them to pay for
-# starting the processes and sending the articles back (about a quarter of the parse).
-_PARALLEL_FROM = 400
-_CHUNK = 50
+# How the files are read and checked: one after the other by default; the runtime may
+# hand a function that spreads them over every core (runtime/parallel.py).
+Mapper = Callable[[Callable[[Path], Any], list[Path]], Iterable[Any]]
 
 
 # --- schema and content checks ----------------------------------------------------------
@@ -423,11 +419,14 @@ def load_archive(
     root: Path | None = None,
     records: Records | None = None,
     memo: Memo | None = None,
+    each: Mapper = map,
 ) -> tuple[list[Article], list[Problem]]:
     """Load every article under `paths` (files or folders), with their names resolved
-    against `records` when given (load.names). With a `memo` (a server's), an unchanged
-    file gives the same Article as last time, names resolved alike: what a report works
-    out of itself once (Article's cached properties) is not worked out again.
+    against `records` when given (load.names); `each(function, files)` applies the loading
+    to every file, in order (`map`, or the runtime's on every core). With a `memo` (a
+    server's), an unchanged file gives the same Article as last time, names resolved
+    alike: what a report works out of itself once (Article's cached properties) is not
+    worked out again.
 
     Returns:
         The articles, newest first, and every problem in every file. When there is any
@@ -435,7 +434,7 @@ def load_archive(
     """
     files, problems = _article_paths(paths)
     articles: list[Article] = []
-    for result in _load_all(files, root, memo):
+    for result in each(partial(load_article, root=root, memo=memo), files):
         if isinstance(result, Article):
             articles.append(result)
         else:
@@ -456,27 +455,6 @@ def load_archive(
 def _same_as_last(memo: Memo, article: Article) -> Article:
     key = ("resolved", str(article.path), article.digest, repr(article.named))
     return memo.get(key, lambda: article)
-
-
-def _load_all(
-    files: list[Path], root: Path | None, memo: Memo | None
-) -> Iterator[Article | list[Problem]]:
-    """Each file read and checked, in order: on every core for a large archive, in forked
-    processes (Linux), unless a memo is given: it lives in this process (a server's, whose
-    threads a fork would copy in any state), and makes loading short anyway."""
-    cores = os.cpu_count() or 1
-    serial = cores == 1 or memo is not None or sys.platform != "linux"
-    if serial or len(files) < _PARALLEL_FROM:
-        return (load_article(path, root=root, memo=memo) for path in files)
-    chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
-    fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(cores, mp_context=fork) as pool:
-        done = list(pool.map(_load_chunk, chunks, repeat(root)))
-    return (result for chunk in done for result in chunk)
-
-
-def _load_chunk(paths: list[Path], root: Path | None) -> list[Article | list[Problem]]:
-    return [load_article(path, root=root) for path in paths]
 
 
 def url_key(url: str) -> str:

@@ -30,6 +30,7 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
+
 def clean_html(html: str) -> str:
     """Rendered page content with anything outside the allow-list removed."""
     return nh3.clean(

@@ -3,7 +3,7 @@
 `mkdocs build` builds once; `mkdocs serve` rebuilds after every edit in the same process.
 The session knows which it is, keeps a memo of the core's work when serving (newsarchive.memo)
 and moves it on at each build, compiles the archive into a staging folder (in a child
-process for a one-off build, newsarchive.staging), feeds each written page to Pagefind and has
+process for a one-off build, runtime.staging), feeds each written page to Pagefind and has
 it write the search bundle at the end (in the background while serving: the edited page
 reloads at once and its search follows), and holds what the current build has compiled for
 the page events.
@@ -15,20 +15,20 @@ import ctypes
 import datetime as dt
 import logging
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import forking
+from ..memo import Memo
+from ..render import PagingOptions
+from ..render.search import drop_theme_search
+from .cleaner import PageCleaner
 from .idle_collector import IdleCollector
-from .memo import Memo
-from .render import PagingOptions
-from .render.search import drop_theme_search
-from .runtime.cleaner import PageCleaner
-from .runtime.outputs import Outputs
-from .runtime.search import SearchIndex
+from .outputs import Outputs
+from .search import SearchIndex
 from .staging import Folders, Staged, StagingRequest, stage_archive, stage_in_child
 from .timings import Timings
 
@@ -70,7 +70,6 @@ class BuildSession:
         self.serving = serving
         self.incremental = serving and dirty
         self._memo = (self._memo or Memo()) if serving else None  # started again: kept
-        forking.serving(serving)
 
     def begin(self, site_dir: str, options: PagingOptions, site: bytes = b"") -> Build:
         """A build starts: forget the last one's objects and its search run. `site` is a
@@ -129,7 +128,7 @@ class BuildSession:
             licences=licences,
             built=dt.datetime.now(dt.UTC).replace(microsecond=0),
         )
-        if not forking.may_fork():
+        if self.serving or sys.platform != "linux":  # a server has threads: no fork
             staged = stage_archive(request, self.build.timings, memo=self._memo)
         else:
             self._staging = Path(tempfile.mkdtemp(prefix="newsarchive-"))

@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from .analyse.archive import Archive, analyse
-from .export import CITATIONS_DIR, download_files
-from .export.files import Licence
-from .load import load_archive, load_records
-from .load.history import last_changes
-from .memo import Memo
-from .render import (
+from ..analyse.archive import Archive, analyse
+from ..export import CITATIONS_DIR, download_files
+from ..export.files import Licence
+from ..load import load_archive, load_records
+from ..load.history import last_changes
+from ..load.reading import Mapper
+from ..memo import Memo
+from ..render import (
     CONTRIBUTING_FILE,
     CONTRIBUTING_SRC,
     GeneratedPage,
@@ -41,7 +42,8 @@ from .render import (
     render_pages,
     report_src,
 )
-from .render.data_page import data_page
+from ..render.data_page import data_page
+from .parallel import on_every_core
 from .timings import Timings
 
 __all__ = [
@@ -187,15 +189,21 @@ def stage_archive(
     *,
     settled: Callable[[], None] = lambda: None,
     memo: Memo | None = None,
+    each: Mapper = map,
 ) -> Staged:
     """Load, check, analyse and render the articles; write what is made to `folders`, or
     keep it in memory. `settled` is called when what is made so far lives to the end (the
-    articles once loaded, then their analysis). A server's `memo` hands back what the last
-    build made from the same inputs (parsed files, pages, files to take away)."""
+    articles once loaded, then their analysis); `each` loads the files (load_archive). A
+    server's `memo` hands back what the last build made from the same inputs (parsed
+    files, pages, files to take away)."""
     with timings.phase("load"):
         records, problems = load_records(request.root)
         articles, more = load_archive(
-            [request.root / "articles"], root=request.root, records=records, memo=memo
+            [request.root / "articles"],
+            root=request.root,
+            records=records,
+            memo=memo,
+            each=each,
         )
         problems += more
     timings.note_memory("loaded")
@@ -287,7 +295,7 @@ def _stage_timed(
     # The child's objects die with it: the collector need not scan the articles and their
     # analysis again at every full collection (12 s of its 66 at 10,000 reports, and 9 s
     # of the 18 of the process it forks for the files to take away).
-    staged = stage_archive(request, timings, folders, settled=gc.freeze)
+    staged = stage_archive(request, timings, folders, settled=gc.freeze, each=on_every_core)
     return staged, timings.seconds, timings.memory
 
 
