@@ -69,6 +69,8 @@ suggest-eval: $(STAMP)
 	$(BIN)/python benchmarks/suggest_eval.py
 
 ## bench: full build against a plain mkdocs-material build, typical and wire-copy archives,
-## at 100, 1,000 and 10,000 reports (BENCH_SIZES="1000" for fewer)
+## at 100, 1,000 and 10,000 reports (BENCH_SIZES="1000" for fewer); then the editor's wait
+## from saving a report to its page served by make serve, against a stock mkdocs serve
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_SIZES)
+	$(BIN)/python benchmarks/serve_wait.py $(BENCH_SIZES)
