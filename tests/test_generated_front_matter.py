@@ -55,7 +55,7 @@ def test_front_matter_reads_back_as_written(title: str):
     assert body == "# Heading\n"
 
 
-@pytest.mark.parametrize("template", sorted(TEMPLATES.glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("template", sorted(TEMPLATES.glob("*.html")), ids=lambda p: p.name)
 def test_no_template_writes_front_matter_by_hand(template: Path):
     """Front matter comes from `front_matter` only: no template writes its own fields."""
     text = template.read_text("utf-8")
