@@ -3,7 +3,7 @@ inputs, as Jinja keeps compiled templates in its bytecode cache.
 
 The core (load, analyse, render, export) is a function of its inputs. After an editor
 saves one report, `mkdocs serve` rebuilds and asks again for nearly everything the last
-build made, so the session (session.py) owns one `Memo` and hands it to the few places
+build made, so the session (runtime/session.py) owns one `Memo` and hands it to the few places
 where that pays; a one-off build hands none (None), where it would only cost memory.
 
 The seams, each with what it saves of a rebuild after one report is edited, at 1,000
